@@ -1,0 +1,73 @@
+"""Fold full-width forms and odd spaces, keeping an offset map back to the original text.
+
+Example: ``"６０１家，\u3000共１，２３４"`` becomes ``"601家， 共1,234"``; the comma between two digits
+is a thousands separator and is folded, the clause comma is kept. Zero-width characters are
+dropped, so the map is not always the identity: ``to_original[i]`` is the offset in the original
+text of normalized character ``i`` (with one extra entry for the end).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+__all__ = ["Normalized", "normalize"]
+
+_DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                    "\u202f\u205f\u3000\t\r\f\v")
+# Full-width forms folded everywhere: digits, Latin letters and number punctuation.
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_FOLD.update({"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／": "/", "：": ":",
+              "﹪": "%", "‰": "‰"})
+# The full-width comma is folded only between two digits, where it separates thousands: "1，234".
+
+
+_TABLE = str.maketrans({**{c: " " for c in _SPACES}, **_FOLD})
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
+_COMMA_RE = re.compile(r"(?<=[0-9\uff10-\uff19])\uff0c(?=[0-9\uff10-\uff19])")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalized text and the map of its code points back to offsets in the original text.
+
+    ``to_original`` is ``None`` when the map is the identity (the common case: every fold is
+    one code point for one code point, and only dropped zero-width characters shift offsets).
+    """
+
+    text: str
+    to_original: array | None
+
+    def original(self, i: int) -> int:
+        """Offset in the original text of normalized offset ``i`` (``i == len(text)`` allowed)."""
+        return i if self.to_original is None else self.to_original[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open range of the normalized text to the original text."""
+        if self.to_original is None:
+            return start, end
+        if end <= start:
+            o = self.to_original[start]
+            return o, o
+        return self.to_original[start], self.to_original[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    """Return ``text`` with full-width forms folded, odd spaces made plain and zero-width dropped."""
+    folded = _COMMA_RE.sub(",", text).translate(_TABLE)
+    drops = [m.start() for m in _DROP_RE.finditer(folded)]
+    if not drops:
+        return Normalized(folded, None)
+    offsets = array("i")
+    kept: list[str] = []
+    prev = 0
+    for d in drops + [len(folded)]:
+        kept.append(folded[prev:d])
+        offsets.extend(range(prev, d))
+        prev = d + 1
+    offsets.append(len(text))
+    return Normalized("".join(kept), offsets)
