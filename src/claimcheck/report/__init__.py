@@ -1,0 +1,1 @@
+"""Reporters: turn a run's documents, claims, groups and findings into text, JSON, SARIF, HTML ..."""
