@@ -21,6 +21,7 @@ __all__ = [
     "Group",
     "CheckResult",
     "Finding",
+    "Corpus",
 ]
 
 
@@ -159,3 +160,12 @@ class Finding:
     evidence: dict[str, Any]
     fingerprint: str
     status: str = "new"  # new | baselined | suppressed
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """What the cross-document checks see: documents, every claim, and the groups."""
+
+    documents: tuple[Document, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]

@@ -21,6 +21,7 @@ app = typer.Typer(
     help="Check numeric claims in a folder of Chinese articles for contradictions and duplicated passages.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -59,4 +60,13 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in _TOP_LEVEL and args[0] not in _commands():
         args.insert(0, "check")
-    app(args=args, prog_name="claimcheck")
+    try:
+        app(args=args, prog_name="claimcheck")
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(130)
+    except Exception as exc:  # an internal error must never look like success (exit 0) or findings (1)
+        import traceback
+
+        traceback.print_exc()
+        sys.stderr.write(f"claimcheck: internal error: {exc!r}\n")
+        sys.exit(2)
