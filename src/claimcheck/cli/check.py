@@ -20,6 +20,7 @@ __all__ = ["register", "exit_status"]
 class Format(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -43,6 +44,7 @@ def check(
     paths: list[str] = typer.Argument(..., help="Article files or folders (searched recursively for .txt and .md)."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of standard output."),
+    html: Path = typer.Option(None, "--html", help="Also write the HTML consistency report to FILE."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show consistent groups and timelines."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity of a new finding that fails the run."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (report-only runs)."),
@@ -60,8 +62,17 @@ def check(
     options = Options(select=tuple(select or ()), ignore=tuple(ignore or ()), min_dup_length=min_dup_length,
                       dup_similarity=dup_similarity, boilerplate_docs=boilerplate_docs, workers=workers)
     result = run(paths, options)
-    if format is Format.json:
-        text = render_json(result)
+    if html:
+        from ..report.html import render_html
+
+        html.write_text(render_html(result), encoding="utf-8")
+    if format in (Format.json, Format.html):
+        if format is Format.json:
+            text = render_json(result)
+        else:
+            from ..report.html import render_html
+
+            text = render_html(result)
         if output:
             output.write_text(text, encoding="utf-8")
         else:
