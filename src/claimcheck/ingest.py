@@ -125,11 +125,15 @@ def read_documents(paths: Iterable[str]) -> tuple[list[Document], list[InputProb
     """Read and decode every article under ``paths``; bad files become problems, never exceptions."""
     docs: list[Document] = []
     problems: list[InputProblem] = []
+    ids: set[str] = set()
     for item in discover(paths):
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
         display, doc_id = item
+        if doc_id in ids:  # the same relative name under two roots: fall back to the display path
+            doc_id = display
+        ids.add(doc_id)
         try:
             data = Path(display).read_bytes()
         except OSError as exc:
