@@ -1,9 +1,10 @@
-"""The rule table: codes, names, severities and docs, loaded from ``rules/rules.toml``."""
+"""The rule table: codes, names, severities and docs, loaded from ``rules/rules.toml`` (the one source)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .resources import load_rules_toml
 
@@ -22,7 +23,21 @@ class Rule:
     outcome: str
     severity: str
     summary: str
-    docs: dict[str, str]
+    docs: dict[str, Any]  # what, why, example = {bad = {file = text}, good = {...}}, ...
+
+    @property
+    def what(self) -> str:
+        """What the rule reports (one paragraph)."""
+        return str(self.docs.get("what", "")).strip()
+
+    @property
+    def why(self) -> str:
+        """Why it matters to a reader or an editor."""
+        return str(self.docs.get("why", "")).strip()
+
+    def example(self, kind: str) -> dict[str, str]:
+        """The ``bad`` (triggers the rule) or ``good`` (does not) example: a tiny corpus, file name -> text."""
+        return dict(sorted(self.docs.get("example", {}).get(kind, {}).items()))
 
 
 @cache

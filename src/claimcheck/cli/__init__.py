@@ -13,6 +13,9 @@ import typer
 from .. import __version__
 from . import parse as _parse
 from . import check as _check
+from . import baseline as _baseline
+from . import config as _config
+from . import rules as _rules
 
 __all__ = ["app", "main"]
 
@@ -44,7 +47,7 @@ def _root(
     """
 
 
-for _module in (_check, _parse):
+for _module in (_check, _parse, _baseline, _rules, _config):
     _module.register(app)
 
 _TOP_LEVEL = {"-h", "--help", "-V", "--version"}

@@ -1,7 +1,14 @@
-"""``claimcheck check PATH...`` (also plain ``claimcheck PATH...``): the linter itself."""
+"""``claimcheck check PATH...`` (also plain ``claimcheck PATH...``): the linter itself.
+
+Outputs: ``--format FMT`` is repeatable and takes an optional file, ``FMT:FILE``; plain ``FMT``
+goes to standard output, or to the next ``--output FILE`` in order. At most one output may use
+standard output. Every file is written atomically (``fsutil.write_atomic``) and an existing file
+is replaced only when it is a previous claimcheck report, unless ``--force``.
+"""
 
 from __future__ import annotations
 
+import io
 import sys
 from enum import Enum
 from pathlib import Path
@@ -9,18 +16,18 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from ..engine import Run, run
-from ..options import Options
+from ..baseline import Entry
+from ..engine import Run
+from ..fsutil import OverwriteRefused, is_claimcheck_output, write_atomic
+from ..postprocess import Outcome
 from ..report.jsonout import render_json
 from ..report.text import render_text
+from .common import CONFIG_OPTION, NO_CONFIG_OPTION, checked_run, fail, load_effective, read_baseline
 
-__all__ = ["register", "exit_status"]
+__all__ = ["register", "exit_status", "parse_outputs", "FORMATS"]
 
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    html = "html"
+FORMATS = ("text", "json", "sarif", "markdown", "github", "html")
+_SUFFIX_FORMATS = {".json": "json", ".sarif": "sarif", ".md": "markdown", ".html": "html", ".htm": "html"}
 
 
 class FailOn(str, Enum):
@@ -32,54 +39,167 @@ class FailOn(str, Enum):
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def exit_status(result: Run, fail_on: str = "error") -> int:
-    """0: no new finding at or above ``fail_on``; 1: some; 2: a file could not be read."""
-    if result.problems:
+def exit_status(result: Run, fail_on: str = "error", *, stale: int = 0, strict_baseline: bool = False) -> int:
+    """0: nothing new at or above ``fail_on``; 1: new findings (or stale entries, when strict); 2: input errors.
+
+    An unreadable file is an input error unless its CC901 finding was accepted (baselined or suppressed).
+    """
+    accepted = {f.evidence.get("path") for f in result.findings if f.rule == "CC901" and f.status != "new"}
+    if any(p.path not in accepted for p in result.problems):
         return 2
     worst = [f for f in result.findings if f.status == "new" and _RANK[f.severity] >= _RANK[fail_on]]
-    return 1 if worst else 0
+    return 1 if worst or (strict_baseline and stale) else 0
+
+
+def parse_outputs(formats: list[str], outputs: list[Path]) -> list[tuple[str, Path | None]]:
+    """Pair each ``FMT`` / ``FMT:FILE`` with its file (None = standard output); raise ValueError on misuse."""
+    specs: list[tuple[str, Path | None]] = []
+    spare = list(outputs)
+    if not formats and outputs:  # -o report.sarif alone: the format follows the file's suffix
+        formats = [_SUFFIX_FORMATS.get(p.suffix.lower(), "text") for p in outputs]
+    for spec in formats or ["text"]:
+        name, sep, file = spec.partition(":")
+        if name.lower() not in FORMATS:
+            raise ValueError(f"--format: unknown format {name!r} (choose from {', '.join(FORMATS)}; "
+                             "FMT:FILE writes FMT to FILE)")
+        if sep and not file:
+            raise ValueError(f"--format {spec}: no file name after ':'")
+        specs.append((name.lower(), Path(file) if sep else (spare.pop(0) if spare else None)))
+    if spare:
+        raise ValueError(f"--output {spare[0]}: no --format left to write there")
+    if sum(1 for _, f in specs if f is None) > 1:
+        raise ValueError("only one output can go to standard output; give the others a file (FMT:FILE)")
+    files = [f.resolve() for _, f in specs if f is not None]
+    if len(files) != len(set(files)):
+        raise ValueError("two outputs name the same file")
+    return specs
+
+
+def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findings: bool,
+            baseline_used: bool, to_file: bool) -> str:
+    if fmt == "json":
+        return render_json(result)
+    if fmt == "sarif":
+        from ..report.sarif import render_sarif
+
+        return render_sarif(result, include_all=all_findings, baseline_used=baseline_used)
+    if fmt == "markdown":
+        from ..report.markdown import render_markdown
+
+        return render_markdown(result, stale=outcome.stale, include_all=all_findings)
+    if fmt == "github":
+        from ..report.github import render_github
+
+        return render_github(result, include_all=all_findings)
+    if fmt == "html":
+        from ..report.html import render_html
+
+        return render_html(result)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=100, color_system=None, highlight=False) if to_file else \
+        Console(file=buffer, highlight=False, force_terminal=sys.stdout.isatty(), width=_width())
+    render_text(result, console, verbose=verbose)
+    return buffer.getvalue()
+
+
+def _width() -> int | None:
+    return None if sys.stdout.isatty() else 100
+
+
+def _check_targets(specs: list[tuple[str, Path | None]], result: Run, force: bool) -> None:
+    inputs = {Path(d.path).resolve() for d in result.documents}
+    for _, target in specs:
+        if target is None:
+            continue
+        if target.resolve() in inputs:
+            raise fail(f"{target} is one of the articles being checked; refusing to write a report over it")
+        if target.is_dir() or (target.exists() and not force and not is_claimcheck_output(target)):
+            raise fail(f"{target} exists and was not written by claimcheck; pass --force to replace it")
+
+
+def _note_stale(stale: list[Entry], strict: bool) -> None:
+    if not stale:
+        return
+    word = "entry" if len(stale) == 1 else "entries"
+    verb = "matches" if len(stale) == 1 else "match"
+    typer.echo(f"claimcheck: {len(stale)} baseline {word} no longer {verb} any finding (fixed or changed)"
+               f"{'; failing because of --strict-baseline' if strict else ''}; "
+               "`claimcheck baseline prune` removes them:", err=True)
+    for e in stale:
+        typer.echo(f"  {e.rule} {e.fingerprint} {', '.join(e.files)}: {e.message}", err=True)
 
 
 def check(
     paths: list[str] = typer.Argument(..., help="Article files or folders (searched recursively for .txt and .md)."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the report to FILE instead of standard output."),
-    html: Path = typer.Option(None, "--html", help="Also write the HTML consistency report to FILE."),
+    format: list[str] = typer.Option(None, "--format", "-f", metavar="FMT[:FILE]",
+                                     help="Output format: text, json, sarif, markdown, github, html. Repeatable; "
+                                          "FMT:FILE writes to FILE (e.g. -f text -f sarif:claimcheck.sarif). "
+                                          "Default: text on standard output."),
+    output: list[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                      help="Write the next --format given without :FILE to FILE (repeatable). "
+                                           "Without --format, the format follows FILE's suffix (.json, .sarif, "
+                                           ".md, .html; else text)."),
+    html: Path = typer.Option(None, "--html", metavar="FILE", help="Also write the HTML consistency report to FILE."),
+    force: bool = typer.Option(False, "--force", help="Replace output files even if claimcheck did not write them."),
+    config_file: Path = CONFIG_OPTION,
+    no_config: bool = NO_CONFIG_OPTION,
+    baseline: Path = typer.Option(None, "--baseline", "-b", metavar="FILE",
+                                  help="Accept the findings recorded in FILE: only findings not in it fail the run."),
+    strict_baseline: bool = typer.Option(False, "--strict-baseline",
+                                         help="Also fail (exit 1) when baseline entries no longer match any finding."),
+    all_findings: bool = typer.Option(False, "--all-findings",
+                                      help="Also list baselined and suppressed findings in sarif, markdown and "
+                                           "github outputs (marked as such)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show consistent groups and timelines."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Lowest severity of a new finding that fails the run."),
-    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (report-only runs)."),
+    fail_on: FailOn = typer.Option(None, "--fail-on", help="Lowest severity of a new finding that fails the run "
+                                                           "[default: error]."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (report-only "
+                                                              "runs); usage, config and input errors still exit 2."),
     select: list[str] = typer.Option(None, "--select", help="Only these rule codes or names (repeatable)."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these rule codes or names (repeatable)."),
-    min_dup_length: int = typer.Option(50, "--min-dup-length", min=10, help="Shortest duplicated passage reported, in characters."),
-    dup_similarity: float = typer.Option(0.85, "--dup-similarity", min=0.5, max=1.0, help="Lowest similarity of an edited copy."),
-    boilerplate_docs: int = typer.Option(5, "--boilerplate-docs", min=2, help="A passage in this many articles is boilerplate."),
-    workers: int = typer.Option(0, "--workers", "-j", min=0, help="Worker processes (0 = automatic)."),
+    min_dup_length: int = typer.Option(None, "--min-dup-length", min=10,
+                                       help="Shortest duplicated passage reported, in characters [default: 50]."),
+    dup_similarity: float = typer.Option(None, "--dup-similarity", min=0.5, max=1.0,
+                                         help="Lowest similarity of an edited copy [default: 0.85]."),
+    boilerplate_docs: int = typer.Option(None, "--boilerplate-docs", min=2,
+                                         help="A passage in this many articles is boilerplate [default: 5]."),
+    workers: int = typer.Option(None, "--workers", "-j", min=0, help="Worker processes (0 = automatic)."),
 ) -> None:
     """Check the articles under PATH... for contradicting figures and duplicated passages.
 
-    Exit status: 0 no new error findings, 1 new findings at or above --fail-on, 2 usage or input errors.
+    Settings come from [tool.claimcheck] in pyproject.toml or claimcheck.toml (found upward from the
+    working directory), then from the options given here. Exit status: 0 no new findings at or above
+    --fail-on, 1 new findings, 2 usage, config or input errors.
     """
-    options = Options(select=tuple(select or ()), ignore=tuple(ignore or ()), min_dup_length=min_dup_length,
-                      dup_similarity=dup_similarity, boilerplate_docs=boilerplate_docs, workers=workers)
-    result = run(paths, options)
+    try:
+        specs = parse_outputs(list(format or []), list(output or []))
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     if html:
-        from ..report.html import render_html
-
-        html.write_text(render_html(result), encoding="utf-8")
-    if format in (Format.json, Format.html):
-        if format is Format.json:
-            text = render_json(result)
-        else:
-            from ..report.html import render_html
-
-            text = render_html(result)
-        if output:
-            output.write_text(text, encoding="utf-8")
-        else:
+        specs.append(("html", html))
+    config = load_effective(config_file, no_config, {
+        "select": select, "ignore": ignore, "min_dup_length": min_dup_length, "dup_similarity": dup_similarity,
+        "boilerplate_docs": boilerplate_docs, "workers": workers, "baseline": baseline,
+        "fail_on": fail_on.value if fail_on else None})
+    accepted = read_baseline(config.baseline)
+    result, outcome = checked_run(paths, config, accepted)
+    _check_targets(specs, result, force)
+    for fmt, target in specs:
+        text = _render(fmt, result, outcome, verbose=verbose, all_findings=all_findings,
+                       baseline_used=accepted is not None, to_file=target is not None)
+        if target is None:
             sys.stdout.write(text)
-    else:
-        render_text(result, Console(highlight=False), verbose=verbose)
-    raise typer.Exit(0 if exit_zero and exit_status(result, fail_on.value) != 2 else exit_status(result, fail_on.value))
+            sys.stdout.flush()
+            continue
+        try:
+            write_atomic(target, text, overwrite=force)
+        except (OverwriteRefused, OSError) as exc:
+            raise fail(f"cannot write {target}: {exc}") from None
+    for warning in outcome.warnings:
+        typer.echo(f"claimcheck: warning: {warning}", err=True)
+    _note_stale(outcome.stale, strict_baseline)
+    status = exit_status(result, config.fail_on, stale=len(outcome.stale), strict_baseline=strict_baseline)
+    raise typer.Exit(0 if exit_zero and status != 2 else status)
 
 
 def register(app: typer.Typer) -> None:
