@@ -1,0 +1,105 @@
+"""The global fingerprint index of the duplicate check: shared fingerprints become seed pairs.
+
+Fingerprints of all documents are sorted once by hash (a packed ``hash | row`` key, so the sort
+is a plain integer sort and ties keep (document, offset) order). A hash seen in at least
+``boilerplate_docs`` documents is boilerplate: its occurrences go to the boilerplate grouping and
+never make pairs. Other repeated hashes pair every later occurrence with the first one, a star
+rather than all pairs, so the number of pairs stays linear. Hashes repeated more than ``cap``
+times in fewer documents (periodic text such as a long run of one character) are dropped.
+Seed pairs on the same diagonal of the same two documents are then chained into runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Seeds", "Runs", "index_fingerprints", "chain_runs"]
+
+
+@dataclass(frozen=True, slots=True)
+class Seeds:
+    """Seed pairs (``da``, ``pa``) < (``db``, ``pb``) and boilerplate occurrences (``bh``, ``bd``, ``bp``)."""
+
+    da: "np.ndarray"
+    pa: "np.ndarray"
+    db: "np.ndarray"
+    pb: "np.ndarray"
+    bh: "np.ndarray"  # hash key (int64) of each boilerplate occurrence
+    bd: "np.ndarray"
+    bp: "np.ndarray"
+
+
+@dataclass(frozen=True, slots=True)
+class Runs:
+    """Seed pairs chained along one diagonal: ``[a0, a1)`` in ``da`` against ``[b0, b1)`` in ``db``."""
+
+    da: "np.ndarray"
+    db: "np.ndarray"
+    a0: "np.ndarray"
+    a1: "np.ndarray"
+    b0: "np.ndarray"
+    seeds: "np.ndarray"
+
+
+def _group_starts(values: "np.ndarray") -> "np.ndarray":
+    """Indices where a new value begins in a sorted array (always includes 0)."""
+    import numpy as np
+
+    return np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+
+
+def index_fingerprints(h: "np.ndarray", doc: "np.ndarray", pos: "np.ndarray",
+                       boilerplate_docs: int, cap: int) -> Seeds:
+    """Sort fingerprints by hash and turn repeated hashes into seed pairs or boilerplate occurrences."""
+    import numpy as np
+
+    n = len(h)
+    bits = max(1, int(n).bit_length())
+    shift = np.uint64(bits)
+    key = (h >> shift) << shift
+    key |= np.arange(n, dtype=np.uint64)
+    key.sort()
+    hk = key >> shift
+    eq = hk[1:] == hk[:-1]
+    multi = np.zeros(n, dtype=bool)
+    multi[1:] |= eq
+    multi[:-1] |= eq
+    del eq
+    key = key[multi]
+    hk = hk[multi]
+    del multi
+    row = (key & np.uint64((1 << bits) - 1)).astype(np.int64)
+    d, p = doc[row], pos[row]
+    starts = _group_starts(hk)
+    sizes = np.diff(np.append(starts, len(hk)))
+    new_doc = np.ones(len(hk), dtype=np.int64)
+    new_doc[1:] = d[1:] != d[:-1]
+    new_doc[starts] = 1
+    distinct = np.add.reduceat(new_doc, starts) if len(starts) else new_doc[:0]
+    kind = np.where(distinct >= boilerplate_docs, 2, np.where(sizes <= cap, 1, 0))
+    row_kind = np.repeat(kind, sizes)
+    first = np.repeat(starts, sizes)
+    star = (row_kind == 1) & (np.arange(len(hk)) != first)
+    boiler = row_kind == 2
+    f = first[star]
+    return Seeds(d[f], p[f], d[star], p[star], hk[boiler].astype(np.int64), d[boiler], p[boiler])
+
+
+def chain_runs(seeds: Seeds, k: int, gap: int) -> Runs:
+    """Chain seed pairs of the same two documents on the same diagonal, ``gap`` apart at most."""
+    import numpy as np
+
+    da, pa, db, pb = seeds.da, seeds.pa.astype(np.int64), seeds.db, seeds.pb.astype(np.int64)
+    diag = pb - pa
+    order = np.lexsort((pa, diag, db, da))
+    da, db, pa, diag = da[order], db[order], pa[order], diag[order]
+    brk = np.ones(len(da), dtype=bool)
+    brk[1:] = (da[1:] != da[:-1]) | (db[1:] != db[:-1]) | (diag[1:] != diag[:-1]) | (pa[1:] - pa[:-1] > gap)
+    starts = np.flatnonzero(brk)
+    ends = np.append(starts[1:], len(da)) - 1
+    a0 = pa[starts]
+    return Runs(da[starts], db[starts], a0, pa[ends] + k, a0 + diag[starts], ends - starts + 1)

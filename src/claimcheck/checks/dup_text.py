@@ -1,0 +1,141 @@
+"""Matching text for the duplicate check: folded code points, k-gram hashes and winnowed fingerprints.
+
+The matching text of a document keeps only letters and digits (CJK ideographs included) after
+``normalize``'s folds, lower-cased: ``"６０１家，\u3000共 A"`` matches as ``"601家共a"``. Every kept
+code point remembers its offset in the original text, so a passage found in matching
+coordinates maps back exactly. Hashes are a polynomial over code points in wrapping uint64
+arithmetic (numpy, vectorised), so they are the same in every process, run and hash seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..normalize import normalize
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["MatchText", "fold_table", "match_texts", "fingerprints", "K", "W"]
+
+K = 8  # k-gram length in matching characters: long enough that Chinese 8-grams are mostly specific
+W = 8  # winnowing window: any common run of K + W - 1 = 15 matching characters shares a fingerprint
+_BASE = 0x100000001B3  # odd multiplier of the rolling polynomial (FNV prime; any odd 64-bit works)
+_MIX = 0x9E3779B97F4A7C15  # odd constant for the final mix, so minima are not biased to low code points
+_NONE = 0xFFFFFFFFFFFFFFFF  # hash of a k-gram that does not exist (crosses a document end)
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> "np.ndarray":
+    """Matching code point of every BMP code point (0 = not matched), derived from ``normalize``."""
+    import numpy as np
+
+    cps = [c for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    norm = normalize("".join(map(chr, cps)))
+    table = np.zeros(0x10000, dtype=np.uint32)
+    for i, ch in enumerate(norm.text):
+        if ch.isalnum():
+            low = ch.lower()
+            table[cps[norm.original(i)]] = ord(low if len(low) == 1 else ch)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class MatchText:
+    """Matching code points of a batch of documents, with their original offsets.
+
+    ``codes[bounds[d]:bounds[d + 1]]`` is document ``d``'s matching text and ``orig`` the offset of
+    each of those code points in that document's original text.
+    """
+
+    codes: "np.ndarray"  # uint32
+    orig: "np.ndarray"  # int32, offset in the document's original text
+    bounds: "np.ndarray"  # int64, len(docs) + 1
+
+    def doc(self, d: int) -> tuple[str, "np.ndarray"]:
+        """Matching text of document ``d`` as a str, and its original offsets."""
+        lo, hi = int(self.bounds[d]), int(self.bounds[d + 1])
+        return self.codes[lo:hi].tobytes().decode("utf-32-le"), self.orig[lo:hi]
+
+
+def match_texts(texts: list[str]) -> MatchText:
+    """Fold a batch of texts at once (one encode and a few array operations, not a loop per text)."""
+    import numpy as np
+
+    joined = "".join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    folded = fold_table()[cp & 0xFFFF]
+    astral = cp > 0xFFFF
+    if astral.any():  # outside the BMP: CJK extensions and the like, kept as they are
+        folded[astral] = cp[astral]
+    keep = np.flatnonzero(folded)
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in texts], out=starts[1:])
+    bounds = np.searchsorted(keep, starts)
+    doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(bounds))
+    orig = (keep - starts[doc_of]).astype(np.int32)
+    return MatchText(folded[keep], orig, bounds)
+
+
+def _kgram_hashes(codes: "np.ndarray", k: int) -> "np.ndarray":
+    """Hash of the k-gram starting at every position (positions past the end are padded with 0).
+
+    The polynomial is built by doubling (2-grams, 4-grams, 8-grams), so ``k`` is a power of two:
+    three multiply-adds over the array instead of eight.
+    """
+    import numpy as np
+
+    n = len(codes)
+    h = np.zeros(n + k, dtype=np.uint64)
+    h[:n] = codes
+    if k & (k - 1):
+        raise ValueError("k must be a power of two")
+    span, mult = 1, _BASE
+    while span < k:
+        h[: n + k - span] = h[: n + k - span] * np.uint64(mult) + h[span:]
+        span, mult = 2 * span, mult * mult % (1 << 64)
+    h = h[:n]
+    h ^= h >> np.uint64(29)
+    h *= np.uint64(_MIX)
+    h ^= h >> np.uint64(32)
+    h |= np.uint64(1)  # 0 is reserved for "no window" in the winnowing below
+    return h
+
+
+def _sliding(a: "np.ndarray", w: int, op: "np.ufunc") -> "np.ndarray":
+    """``op`` over every window of ``w`` consecutive items, by doubling (log2(w) passes).
+
+    The result has the same length as ``a``; windows that run past the end see only what exists.
+    """
+    out = a.copy()
+    span = 1
+    while span < w:
+        step = min(span, w - span)
+        op(out[:-step], out[step:], out=out[:-step])
+        span += step
+    return out
+
+
+def fingerprints(mt: MatchText, k: int = K, w: int = W) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """Winnowed fingerprints ``(hash, doc, pos)`` in (doc, pos) order; pos in matching coordinates.
+
+    A k-gram is kept when it is the minimum of some window of ``w`` k-grams lying inside one
+    document (ties keep every minimum), so a document's fingerprints depend on its own text alone.
+    """
+    import numpy as np
+
+    n = len(mt.codes)
+    if n < k + w - 1:
+        return np.empty(0, np.uint64), np.empty(0, np.int32), np.empty(0, np.int32)
+    h = _kgram_hashes(mt.codes, k)
+    lengths = np.diff(mt.bounds)
+    # Distance from each position to the end of its document: windows need w + k - 1 of them.
+    to_end = np.repeat(mt.bounds[1:], lengths) - np.arange(n)
+    window_min = _sliding(h, w, np.minimum)
+    window_min[to_end < w + k - 1] = 0
+    best = _sliding(window_min[::-1].copy(), w, np.maximum)[::-1]  # max over windows containing i
+    pick = np.flatnonzero(best == h)
+    doc_of = np.searchsorted(mt.bounds, pick, side="right") - 1
+    return h[pick], doc_of.astype(np.int32), (pick - mt.bounds[doc_of]).astype(np.int32)

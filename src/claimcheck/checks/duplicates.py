@@ -1,0 +1,243 @@
+"""Duplicate-passage check: passages repeated within or across documents, exact or edited.
+
+Pipeline (positions in matching coordinates until the very end, see ``dup_text``):
+1. per chunk of documents, in worker processes for large inputs: fold the text, hash every
+   k-gram, winnow (``dup_text``);
+2. one global sort of the fingerprints: repeated hashes become seed pairs, hashes found in many
+   documents become boilerplate occurrences, over-repeated hashes are dropped (``dup_index``);
+3. seed pairs chain along diagonals into runs (``dup_index``);
+4. per pair of documents, in workers: runs grow into maximal exact matches, merge across edits
+   and pass a similarity check (``dup_verify``); boilerplate groups likewise (``dup_boiler``);
+5. back to original offsets, sorted results.
+Small inputs run in-process (no pool start-up); the output is the same whatever the worker count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import CheckResult, Document, Span
+from .dup_text import K, W, fingerprints, match_texts
+from .dup_verify import Passage, _across_edits, verify_pair
+
+__all__ = ["DuplicateParams", "find_duplicates"]
+
+_GAP = 48  # seeds on one diagonal further apart than this start a new run
+_CHUNK_CHARS = 1_500_000  # characters of text per hashing task
+_PARALLEL_CHARS = 3_000_000  # below this many characters, one process is faster than a pool
+_TEXTS: list[str] = []  # the documents' texts, inherited by forked workers
+
+
+@dataclass(frozen=True)
+class DuplicateParams:
+    """Parameters of the duplicate check.
+
+    ``boilerplate_docs``: a passage found in at least this many documents is boilerplate, reported
+    once with its count. ``workers``: processes to use, 0 = as many as there are cores (and one
+    for small inputs).
+    """
+
+    min_length: int = 50
+    min_similarity: float = 0.85
+    boilerplate_docs: int = 5
+    workers: int = 0
+
+
+def _digest(text: str) -> str:
+    """A stable digest of a normalised passage (never ``hash()``, which is salted per process)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
+
+
+def _hash_chunk(bounds: tuple[int, int]) -> tuple[Any, Any, Any]:
+    lo, hi = bounds
+    h, d, p = fingerprints(match_texts(_TEXTS[lo:hi]))
+    return h, d + lo, p
+
+
+def _verify_chunk(task: tuple[Any, ...]) -> list[tuple]:
+    """Verify the runs of a chunk of document pairs; returns passages in original offsets."""
+    import numpy as np
+
+    da, db, a0, a1, b0, min_length, min_similarity = task
+    docs = np.unique(np.concatenate([da, db])).tolist()
+    mt = match_texts([_TEXTS[i] for i in docs])
+    local = {d: mt.doc(j) for j, d in enumerate(docs)}
+    out: list[tuple] = []
+    starts = np.flatnonzero(np.concatenate(([True], (da[1:] != da[:-1]) | (db[1:] != db[:-1]))))
+    ends = np.append(starts[1:], len(da))
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        x, y = int(da[s]), int(db[s])
+        (sa, oa), (sb, ob) = local[x], local[y]
+        runs = [(p, q, r, r + q - p) for p, q, r in zip(a0[s:e].tolist(), a1[s:e].tolist(), b0[s:e].tolist())]
+        for ps in verify_pair(x, y, sa, sb, runs, min_length, min_similarity):
+            out.append(_to_original(ps, sa, oa, sb, ob))
+    return out
+
+
+def _to_original(p: Passage, sa: str, oa: Any, sb: str, ob: Any) -> tuple:
+    ta, tb = sa[p.a0:p.a1], sb[p.b0:p.b1]
+    return (p.da, int(oa[p.a0]), int(oa[p.a1 - 1]) + 1, p.db, int(ob[p.b0]), int(ob[p.b1 - 1]) + 1,
+            len(ta), len(tb), p.similarity, p.exact, _digest(ta), _digest(tb))
+
+
+def _workers(requested: int, total_chars: int) -> int:
+    if requested > 0:
+        return requested
+    if total_chars < _PARALLEL_CHARS:
+        return 1
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+@contextmanager
+def _mapper(texts: list[str], n: int) -> Iterator[Any]:
+    """An ordered ``map`` over worker processes (forked, sharing ``texts``), or the builtin one."""
+    global _TEXTS
+    _TEXTS = texts
+    try:
+        if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            yield map
+            return
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            yield lambda f, tasks: pool.imap(f, tasks)
+    finally:
+        _TEXTS = []
+
+
+def _chunks(texts: list[str], size: int) -> list[tuple[int, int]]:
+    bounds, lo, acc = [], 0, 0
+    for i, t in enumerate(texts):
+        acc += len(t)
+        if acc >= size:
+            bounds.append((lo, i + 1))
+            lo, acc = i + 1, 0
+    if lo < len(texts):
+        bounds.append((lo, len(texts)))
+    return bounds
+
+
+def _verify_tasks(runs: Any, n_tasks: int, params: DuplicateParams) -> list[tuple[Any, ...]]:
+    """Split runs (sorted by document pair) into about ``n_tasks`` slices on document-pair borders."""
+    import numpy as np
+
+    n = len(runs.da)
+    cuts = [0]
+    for i in range(1, n_tasks):
+        c = n * i // n_tasks
+        while 0 < c < n and runs.da[c] == runs.da[c - 1] and runs.db[c] == runs.db[c - 1]:
+            c += 1
+        if c > cuts[-1] and c < n:
+            cuts.append(c)
+    cuts.append(n)
+    return [(runs.da[s:e], runs.db[s:e], runs.a0[s:e], runs.a1[s:e], runs.b0[s:e],
+             params.min_length, params.min_similarity) for s, e in zip(cuts, cuts[1:]) if e > s]
+
+
+def find_duplicates(docs: Sequence[Document], params: DuplicateParams = DuplicateParams()) -> list[CheckResult]:
+    """Every passage of at least ``min_length`` matching characters repeated within or across documents."""
+    import numpy as np
+
+    from .dup_index import chain_runs, index_fingerprints
+
+    docs = sorted(docs, key=lambda d: d.id)
+    texts = [d.text for d in docs]
+    n = _workers(params.workers, sum(map(len, texts)))
+    with _mapper(texts, n) as pmap:
+        parts = list(pmap(_hash_chunk, _chunks(texts, _CHUNK_CHARS)))
+        if not parts:
+            return []
+        h, d, p = (np.concatenate(x) for x in zip(*parts))
+        del parts
+        cap = max(64, 8 * params.boilerplate_docs)
+        seeds = index_fingerprints(h, d, p, params.boilerplate_docs, cap)
+        del h, d, p
+        runs = chain_runs(seeds, K, _GAP)
+        found = [x for chunk in pmap(_verify_chunk, _verify_tasks(runs, 4 * n, params)) for x in chunk]
+    boiler = _boilerplate(docs, seeds, params)
+    pairs = [_pair_result(docs, f) for f in sorted(found)]
+    return _outside_boilerplate(pairs, boiler) + boiler
+
+
+def _outside_boilerplate(pairs: list[CheckResult], boiler: list[CheckResult]) -> list[CheckResult]:
+    """Drop pairs that are mostly boilerplate on both sides (the edges of a footer, say)."""
+    covered: dict[str, list[Span]] = {}
+    for b in boiler:
+        for s in b.spans:
+            covered.setdefault(s.doc, []).append(s)
+
+    def share(span: Span) -> float:
+        inside = sum(max(0, min(span.end, c.end) - max(span.start, c.start)) for c in covered.get(span.doc, ()))
+        return inside / max(1, span.end - span.start)
+
+    return [p for p in pairs if not all(share(s) >= 0.5 for s in p.spans)]
+
+
+def _pair_result(docs: list[Document], f: tuple) -> CheckResult:
+    da, sa, ea, db, sb, eb, la, lb, sim, exact, ha, hb = f
+    a, b = docs[da], docs[db]
+    how = "identical" if exact else f"{int(sim * 100)}% similar"
+    where = f"in {b.path}" if da == db else f"from {a.path} in {b.path}"
+    return CheckResult(
+        kind="duplicate",
+        message=f"passage of {la} characters repeated {where} ({how})",
+        spans=(Span(a.id, sa, ea), Span(b.id, sb, eb)),
+        evidence={"length": la, "other_length": lb, "similarity": round(sim, 4), "exact": exact},
+        identity=("duplicate", ha, hb, a.id, b.id),
+    )
+
+
+def _boilerplate(docs: list[Document], seeds: Any, params: DuplicateParams) -> list[CheckResult]:
+    """One result per boilerplate passage, with every place it occurs."""
+    from rapidfuzz.distance import Indel
+
+    from .dup_boiler import boilerplate_groups
+
+    groups = boilerplate_groups(seeds.bh, seeds.bd, seeds.bp, K, W, params.min_length)
+    if not groups:
+        return []
+    ids = sorted({occ[0] for g in groups for occ in g})
+    mt = match_texts([docs[i].text for i in ids])
+    local = {d: mt.doc(j) for j, d in enumerate(ids)}
+    out = []
+    for group in groups:
+        rd, rlo, rhi, ranchor = group[0]
+        sr, orr = local[rd]
+        spans, sims, lengths, rep = [], [], [], None
+        for d, lo, hi, anchor in group[1:]:
+            sx, ox = local[d]
+            shift = ranchor - anchor
+            lo, hi = max(lo, -shift), min(hi, len(sr) - shift)
+            if hi <= lo:
+                continue
+            a0, a1, b0, b1 = _across_edits(sx, sr, lo, hi, lo + shift, hi + shift)
+            sim = Indel.normalized_similarity(sx[a0:a1], sr[b0:b1])
+            if sim < params.min_similarity or a1 - a0 < params.min_length:
+                continue
+            rep = rep or (b0, b1)
+            spans.append(Span(docs[d].id, int(ox[a0]), int(ox[a1 - 1]) + 1))
+            sims.append(sim)
+            lengths.append(a1 - a0)
+        if rep is None:
+            continue
+        spans.append(Span(docs[rd].id, int(orr[rep[0]]), int(orr[rep[1] - 1]) + 1))
+        n_docs = len({s.doc for s in spans})
+        if n_docs < params.boilerplate_docs:
+            continue
+        text = sr[rep[0]:rep[1]]
+        out.append(CheckResult(
+            kind="boilerplate",
+            message=f"boilerplate passage of {len(text)} characters found in {n_docs} documents",
+            spans=tuple(sorted(spans)),
+            evidence={"length": len(text), "documents": n_docs, "occurrences": len(spans),
+                      "similarity": round(min(sims), 4), "exact": min(sims) == 1.0},
+            identity=("boilerplate", _digest(text)),
+        ))
+    return sorted(out, key=lambda r: r.spans)
