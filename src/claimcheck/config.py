@@ -9,6 +9,7 @@ Every problem is a ``ConfigError`` that names the file and the key.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -97,9 +98,20 @@ def _read(path: Path) -> dict[str, Any]:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise ConfigError(f"{path}: not valid TOML: {exc}{_hint(path, exc)}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _hint(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """Bare TOML keys are ASCII only; ``高新技术企业 = 0.01`` is the mistake everyone makes once."""
+    at = re.search(r"line (\d+)", str(exc))
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    line = lines[int(at.group(1)) - 1] if at and int(at.group(1)) <= len(lines) else ""
+    key = line.partition("=")[0].strip()
+    if key and not key.startswith(('"', "'", "[")) and not key.isascii():
+        return f'; keys with Chinese characters must be quoted: "{key}" = ...'
+    return ""
 
 
 def parse_config(table: dict[str, Any], path: Path, prefix: str = "") -> Config:
