@@ -69,10 +69,13 @@ def _group_view(group: dict[str, Any], claims: list[dict[str, Any]], texts: dict
 
 
 def _passage(loc: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
+    """One place of a repeated passage, with a little context that stays inside its paragraph."""
     text = texts.get(loc["path"], "")
     start, end = loc["start"], loc["end"]
+    before = text[max(0, start - _CONTEXT):start]
+    after = text[end:end + _CONTEXT]
     return {**loc, "short": short_path(loc["path"]), "body": text[start:end],
-            "before": text[max(0, start - _CONTEXT):start], "after": text[end:end + _CONTEXT]}
+            "before": before[before.rfind("\n") + 1:], "after": after.split("\n", 1)[0]}
 
 
 def _passages_view(finding: dict[str, Any], texts: dict[str, str]) -> dict[str, Any]:
@@ -83,10 +86,10 @@ def _passages_view(finding: dict[str, Any], texts: dict[str, str]) -> dict[str, 
         left, right = diff_segments(first["body"], other["body"])
         same = all(cls == "" for _, cls in left + right)
         pairs.append({"a": first, "b": other, "left": left, "right": right, "identical": same})
-    ev = finding.get("evidence") or {}
-    facts = [(k, fmt(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-             for k, v in sorted(ev.items()) if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
-    return {"pairs": pairs, "facts": facts, "length": len(first["body"])}
+    evidence = {"length": len(first["body"]), **(finding.get("evidence") or {})}
+    facts = [(k.replace("_", " "), fmt(v) if isinstance(v, (int, float)) else v)
+             for k, v in sorted(evidence.items()) if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
+    return {"pairs": pairs, "facts": facts}
 
 
 def _finding_item(f: dict[str, Any], ctx: _Context) -> dict[str, Any]:
