@@ -116,14 +116,18 @@ def install_stub(patch=None) -> None:
 
 
 def real_pipeline_ready() -> bool:
-    """True once the real extractor finds the claim in a plain sentence and the conflict check exists."""
-    from claimcheck.extract.claims import extract_document
+    """True once the real pipeline reports the conflict of the CC101 documentation example."""
+    import tempfile
 
-    doc = Document(id="a.txt", path="a.txt", text="2024年,呼和浩特市拥有国家高新技术企业601家。", encoding="utf-8")
-    try:
-        return bool(extract_document(doc).claims)
-    except Exception:
-        return False
+    from claimcheck.codes import rules
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(Path(tmp), rules()["CC101"].example("bad"))
+        try:
+            result = engine.run([tmp], Options(select=("CC101",), workers=1))
+        except Exception:
+            return False
+    return any(f.rule == "CC101" for f in result.findings)
 
 
 def run_cli(args: list[str], cwd: Path | None = None) -> tuple[int, str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -26,7 +27,6 @@ __all__ = ["SARIF_SCHEMA", "FINGERPRINT_KEY", "run_to_sarif", "render_sarif", "r
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "claimcheck/v1"
-INFORMATION_URI = "https://github.com/claimcheck/claimcheck"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -81,14 +81,14 @@ class _Places:
         return out
 
 
-def _claim_label(run: Run, claim_id: str | None) -> str | None:
-    claim = next((c for c in run.claims if c.id == claim_id), None) if claim_id else None
-    return f"{claim.quantity.text} ({claim.period.label})" if claim else None
+def _claim_labels(run: Run) -> dict[str, str]:
+    return {c.id: f"{c.quantity.text} ({c.period.label})" for c in run.claims}
 
 
-def _result(f: Finding, index: dict[str, int], places: _Places, run: Run, with_state: bool) -> dict[str, Any]:
+def _result(f: Finding, index: dict[str, int], places: _Places, labels: dict[str, str],
+            with_state: bool) -> dict[str, Any]:
     claim_ids = list(f.claims) if len(f.claims) == len(f.spans) else [None] * len(f.spans)
-    locs = [places.location(s, _claim_label(run, c)) for s, c in zip(f.spans, claim_ids)]
+    locs = [places.location(s, labels.get(c) if c else None) for s, c in zip(f.spans, claim_ids)]
     out: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
@@ -108,21 +108,39 @@ def _result(f: Finding, index: dict[str, int], places: _Places, run: Run, with_s
     return out
 
 
+def _information_uri() -> str | None:
+    """The project's home page from the installed metadata, if it declares one (never invented)."""
+    try:
+        meta = metadata("claimcheck")
+    except PackageNotFoundError:
+        return None
+    urls = [u.split(",", 1)[1].strip() for u in meta.get_all("Project-URL") or [] if "," in u]
+    return meta.get("Home-page") or (urls[0] if urls else None)
+
+
+def _driver(table: list[Rule]) -> dict[str, Any]:
+    driver: dict[str, Any] = {"name": "claimcheck", "version": __version__, "semanticVersion": __version__}
+    if uri := _information_uri():
+        driver["informationUri"] = uri
+    driver["rules"] = [_rule_to_sarif(r) for r in table]
+    return driver
+
+
 def run_to_sarif(run: Run, *, include_all: bool = False, baseline_used: bool = False,
                  root: Path | None = None) -> dict[str, Any]:
     """The SARIF log as a dict."""
     table = list(rules().values())
     index = {r.code: i for i, r in enumerate(table)}
     places = _Places(run, root)
+    labels = _claim_labels(run)
     shown = [f for f in run.findings if include_all or f.status == "new"]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "claimcheck", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": [_rule_to_sarif(r) for r in table]}},
+            "tool": {"driver": _driver(table)},
             "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index, places, run, baseline_used) for f in shown],
+            "results": [_result(f, index, places, labels, baseline_used) for f in shown],
         }],
     }
 
