@@ -2,16 +2,100 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
 import typer
 
 __all__ = ["register"]
 
+_HELP = """Print the number phrases found in TEXT, with the interval each one admits.
 
-def parse(text: str = typer.Argument(None, help="The text to read.")) -> None:
-    """Print the quantities found in TEXT (not yet implemented)."""
+[b]Examples[/b]
+
+  claimcheck parse "培育高新技术企业600余家,占全区30%"
+
+  claimcheck parse --json "算力总规模突破10万P"
+
+  printf '600余家\\n下降8.35%%\\n' | claimcheck parse --jsonl
+
+With no TEXT, the text is read from standard input. Intervals print as [low, high) with
+∞ for an unbounded side; --json and --jsonl print null there.
+"""
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"claimcheck parse: {message}", err=True)
     raise typer.Exit(2)
+
+
+def _dicts(text: str, claimable_only: bool) -> list[dict]:
+    from ..extract.quantity import find_quantities
+    from ..report.jsonout import quantity_to_dict
+
+    return [quantity_to_dict(q) for q in find_quantities(text) if q.claimable or not claimable_only]
+
+
+def _interval(d: dict) -> str:
+    low = "-∞" if d["low"] is None else str(d["low"])
+    high = "∞" if d["high"] is None else str(d["high"])
+    return ("[" if d["low_inclusive"] else "(") + f"{low}, {high}" + ("]" if d["high_inclusive"] else ")")
+
+
+def _table(text: str, rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} quantities", title_justify="left")
+    for col in ("text", "value", "interval", "unit", "kind", "words", "claim"):
+        table.add_column(col, no_wrap=col in ("value", "interval", "unit", "kind", "claim"))
+    for d in rows:
+        words = " ".join(w for w in (d["direction"], d["qualifier"]) if w)
+        table.add_row(d["text"], "" if d["value"] is None else str(d["value"]),
+                      "" if d["low"] is None and d["high"] is None else _interval(d), d["unit"] or "",
+                      d["kind"], words, "yes" if d["claimable"] else "no")
+    Console().print(table)
+
+
+def _jsonl(claimable_only: bool) -> None:
+    seen = False
+    for line in sys.stdin:
+        seen = True
+        text = line.rstrip("\r\n")
+        sys.stdout.write(json.dumps({"quantities": _dicts(text, claimable_only)}, ensure_ascii=False))
+        sys.stdout.write("\n")
+    if not seen:
+        _fail("no input: --jsonl reads one text per line on standard input")
+
+
+def parse(
+    text: str = typer.Argument(None, help="The text to read; read from standard input when omitted.",
+                               show_default=False),
+    as_json: bool = typer.Option(False, "--json", help="Print {\"quantities\": [...]} as JSON."),
+    jsonl: bool = typer.Option(False, "--jsonl",
+                               help="Read one text per line on standard input; print one JSON object per line."),
+    claimable_only: bool = typer.Option(False, "--claimable-only/--all",
+                                        help="Show only quantities that can be claims (not years, dates, codes, labels)."),
+) -> None:
+    if jsonl:
+        if text is not None:
+            _fail("--jsonl reads standard input; do not give TEXT as well")
+        _jsonl(claimable_only)
+        return
+    if text is None:
+        text = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
+    if not text.strip():
+        _fail("no input: give TEXT, or pipe text on standard input")
+    rows = _dicts(text, claimable_only)
+    if as_json:
+        typer.echo(json.dumps({"quantities": rows}, ensure_ascii=False, indent=2))
+    else:
+        _table(text, rows)
+
+
+parse.__doc__ = _HELP
 
 
 def register(app: typer.Typer) -> None:
     """Add the sub-command to ``app``."""
-    app.command("parse")(parse)
+    app.command("parse", help=_HELP)(parse)

@@ -43,6 +43,7 @@ def quantity_to_dict(q: Quantity) -> dict[str, Any]:
         "kind": q.kind,
         "claimable": q.claimable,
         "direction": q.direction,
+        "unit_text": q.unit_text,
     }
 
 

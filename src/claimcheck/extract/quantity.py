@@ -1,0 +1,100 @@
+"""Find every number phrase in a Chinese text, with the interval its words admit.
+
+``find_quantities(text)`` returns Quantity objects sorted by start, non-overlapping, with half-open
+code-point offsets into the ORIGINAL ``text`` (normalization happens inside and spans are mapped
+back), so ``text[q.start:q.end] == q.text``.
+
+What a quantity holds (tables in ``rules/units.toml``):
+
+- ``value``: the point reading, magnitude folded in (``3389万元`` → 33890000, unit 元, unit_text 万元).
+  For a range it is the midpoint (``400至500种`` → 450); for 数十/几百 the middle of the interval.
+- ``low``/``high`` (None = unbounded) with ``low_inclusive``/``high_inclusive``:
+  a stated decimal admits its rounding interval (``10.1万`` → [100500, 101500)); an integer is
+  exact (``601家`` → [601, 601]); 余/多/来 act on the last stated place (``600余`` → (600, 700),
+  ``1.3万余`` → (13000, 14000)); 近 → [0.9v, v); 约/左右 → [0.9v, 1.1v]; 超/突破/逾 → (v, ∞);
+  以上/不少于 → [v, ∞); 不足/不到 → [0, v); 以内/不超过 → [0, v]; 上百 → [100, 200);
+  数十 → (10, 100); ranges ``1至2万人`` → [10000, 20000] (a magnitude on the second end is shared).
+- ``kind``: number, money, percent (``30%``, ``百分之三十``, ``三成``, ``半数``), permille,
+  percentage_point (``2.5个百分点``, unit pp, never %), multiplier (``2.51倍``, ``翻两番`` → 4),
+  fraction (``三分之一``), ordinal (``第58位`` → unit rank, claimable; ``第十四届`` → not claimable).
+  Not claims (``claimable=False``): year (``2025年``), date, time, phone, code, label (``S43``,
+  ``5G``, ``PM2.5``, ``1+4+N``, ``"1571"``, ``4.0版本``, ``1、2号线``), period_name (``十四五``), email, url.
+- ``direction``: the sign word before the number (``下降8.35%`` → value -8.35, direction 下降;
+  positive words such as 增长 are kept with a positive value). ``负`` and ``-`` join the span.
+- ``qualifier``: the qualifier word(s) as written (余, 超过, 约…左右) or the range separator.
+
+Words written with numeral characters but holding no number (一体化, 统一, 一带一路, 长三角) are not
+returned; see ``rules/numeral_words.toml``. A lone 一 before a measure word (一个, 一批) is an
+article, and a bare magnitude without qualifier or unit (百姓, 千园之城, 万象城) is a word.
+
+Speed: one precompiled character class finds candidate starts; the grammar is tried only there,
+and Python does work only per match (see docs/performance.md).
+"""
+
+from __future__ import annotations
+
+from ..model import Quantity
+from ..normalize import normalize
+from .quantity_build import BUILDERS, Hit, clean
+from .quantity_grammar import START, grammar
+from .quantity_tables import tables
+
+__all__ = ["find_quantities"]
+
+# A numeral run continues with these: a word from the lexicon must end where the run ends.
+_RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅点0123456789")
+
+
+def _skip_word(t: str, p: int, floor: int) -> int:
+    """End of a numeral-bearing word (统一, 一体化, 四梁八柱) that covers position ``p``, else 0."""
+    index = tables().skip_index
+    for key, need_prev in ((t[p - 1:p + 1] if p else "", True), (t[p:p + 2], False)):
+        for offset, word in index.get(key, ()):
+            if (offset > 0) != need_prev:
+                continue
+            s = p - offset
+            if s >= floor and t.startswith(word, s):
+                e = s + len(word)
+                if t[e:e + 1] not in _RUN_CHARS or word[-1] not in _RUN_CHARS:
+                    return e
+    return 0
+
+
+def _scan(t: str) -> list[Hit]:
+    """All hits in normalized text ``t``, left to right, never overlapping."""
+    hits: list[Hit] = []
+    search = START.search
+    match = grammar().match
+    pos = floor = 0
+    while True:
+        m = search(t, pos)
+        if m is None:
+            return hits
+        p = m.start()
+        word_end = _skip_word(t, p, floor)
+        if word_end:
+            pos = word_end
+            continue
+        g = match(t, p)
+        if g is None:
+            pos = p + 1
+            continue
+        hit = BUILDERS[g.lastgroup](g, t, floor)
+        if hit is None or hit.end <= hit.start:
+            pos = max(g.end(), p + 1)
+            continue
+        hits.append(hit)
+        pos = floor = hit.end
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number phrase in ``text`` (see the module docstring), sorted and non-overlapping."""
+    norm = normalize(text)
+    out: list[Quantity] = []
+    for h in _scan(norm.text):
+        start, end = norm.span(h.start, h.end)
+        out.append(Quantity(
+            text[start:end], start, end, clean(h.value), clean(h.low), clean(h.high), h.unit,
+            h.dimension, h.qualifier, h.kind, h.claimable, h.low_inclusive, h.high_inclusive,
+            h.direction, h.unit_text))
+    return out

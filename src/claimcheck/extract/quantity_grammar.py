@@ -1,0 +1,111 @@
+"""The regular grammar of number phrases, tried only where a numeral, digit, 第 or Latin letter starts.
+
+The scanner (``quantity.py``) finds candidate starts with ``START`` (one character class: fast in C),
+then ``GRAMMAR.match`` tries the alternatives below at that one position, in this order: dates and
+times, phone numbers, labels and codes, period names, fractions, ordinals, 翻N番, 半数, and last
+the general number phrase. Qualifiers written BEFORE a number (超过, 近, 约) and sign words
+(下降) are read from the left context by the scanner, not here. The text is normalized first:
+ASCII digits, ``%``, ``.``, ``:``, ``-``, ``~``, ``/``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .quantity_tables import tables
+
+__all__ = ["START", "grammar", "NUM"]
+
+# Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
+# with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
+_CD = "零〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+_CP = "十拾百佰仟廿卅"
+_CS = "万萬亿億"
+_QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
+_CNCH = f"(?:[{_CD}{_CP}{_CS}]|{_QIAN})"
+CN = f"{_CNCH}(?:{_CNCH}|点(?=[{_CD}]))*"
+# Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
+AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+_MAG = f"(?:[{_CP}{_CS}]|{_QIAN})"
+NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN})"
+_SECT = f"(?:[{_CS}]|{_QIAN}|[百])+"  # a magnitude after 多/余: 30多万
+
+START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半]")
+
+# Dates. Y: 1500-2099. Example: "2025-01-17 12:04", "2025年1月", "3月3日9:30", "1—5月", "二〇二五年".
+_Y = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
+_CY = "[〇○零一二三四五六七八九]{4}"
+_MON = r"(?:1[0-2]|0?[1-9])"
+_CMON = "(?:十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_CDAY = "(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_TIME = r"(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?"
+_DSEP = "[-—–~至到]"
+_MD = (f"(?:{_MON}|{_CMON})(?:{_DSEP}(?:{_MON}|{_CMON}))?月份?"
+       f"(?:(?:{_DAY}|{_CDAY})(?:{_DSEP}(?:{_DAY}|{_CDAY}))?[日号])?(?:\\s?{_TIME})?")
+
+_DATES = (
+    f"(?P<ymd>{_Y}[-/.]{_MON}[-/.]{_DAY}(?:\\s{{0,2}}{_TIME})?)(?![0-9])",
+    f"(?P<yrange>{_Y}\\s?{_DSEP}\\s?{_Y}年?度?)(?![0-9])",
+    f"(?P<year>(?:{_Y}|{_CY})年(?:度)?(?P<ymd2>{_MD})?)",
+    f"(?P<decade>[0-9]{{2,4}}年代)",
+    f"(?P<md>{_MD})",
+    f"(?P<day>{_DAY}日)(?!元)",
+    f"(?P<time>{_TIME})(?![0-9])",
+)
+
+# Phone numbers and codes. Example: "021-962866", "13800138000", "400-820-8820".
+_PHONE = r"(?P<phone>0[0-9]{2,3}-[0-9]{5,8}(?:-[0-9]{1,4})?|400-?[0-9]{3}-?[0-9]{4}|1[3-9][0-9]{9})(?![0-9])"
+# Labels. Example: "S43", "PM2.5", "B2-2017116", "Q10", "5G", "1+4+N", "1+1>2", "1、2号线".
+_LABELS = (
+    r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)",
+    r"(?P<url>(?:https?://|www\.)[A-Za-z0-9./?=&_%#:~+-]+)",
+    r"(?P<formula>[0-9A-Za-z]+(?:[+×][0-9A-Za-z]+)+(?:[<>=][0-9A-Za-z]+)?)",
+    r"(?P<numlab>[0-9]+(?:[、,和及][0-9]+)+号(?:线|楼|院|地块|站|口|门|馆|厅)?)",
+    r"(?P<alnum>[A-Za-z]+(?:[-_][A-Za-z0-9]+)*备?[0-9][0-9A-Za-z.\-]*号?)",
+)
+# Tried after the number phrase, so that 10万P (a unit) is a number and 5G (none) a label.
+_DIGIT_LABEL = r"(?P<alnum2>[0-9]+(?:\.[0-9]+)?[A-Za-z][A-Za-z0-9]*)"
+# 十四五 / 十五五: five-year-plan names. Example: "“十四五”时期".
+_PERIOD = f"(?P<period>十[一二三四五六七八九]五)(?![{_CD}{_CP}{_CS}千0-9])"
+# 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
+_FRACTION = f"(?P<frac>(?P<fden>{NUM})分之(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?)"
+# 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
+_HALF = "(?P<half>半数|一半|(?<=过)半)"
+
+
+@cache
+def _ordinal() -> str:
+    t = tables()
+    words = sorted(t.rank_units | t.edition_units | t.period_units, key=lambda w: (-len(w), w))
+    return f"(?P<ord>第(?P<on>{NUM})(?P<ou>{'|'.join(map(re.escape, words))})?)"
+
+
+_FAN = f"(?P<fan>翻了?(?P<fann>{NUM})?番)"
+
+
+@cache
+def _number() -> str:
+    """The number phrase: NUM, 余/多, magnitude, %, an optional range, a unit, 左右/以上.
+
+    Example: "600余家", "10.1万P", "30多万人", "1至2万人", "10%-20%", "2.5个百分点", "100名以上".
+    """
+    t = tables()
+    after = sorted(set(t.after) - {"余", "多", "来", "几"}, key=lambda w: (-len(w), w))
+    post = "|".join(re.escape(w) + ("(?![游级班午文车楼])" if w == "上下" else "") for w in after)
+    return (
+        f"(?P<num>(?P<n1>{NUM})(?P<a1>[余多来几])?(?P<m1>{_SECT})?(?P<a2>[余多])?(?P<p1>[%‰])?"
+        f"(?:(?P<sep>[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
+        f"(?P<unit>{t.unit_pattern})?"
+        f"(?P<post>{post}|多)?"
+        r")(?![A-Za-z0-9]|\.[0-9])"
+    )
+
+
+@cache
+def grammar() -> re.Pattern[str]:
+    """The whole grammar, compiled once."""
+    alts = (*_DATES, _PHONE, *_LABELS, _PERIOD, _FRACTION, _ordinal(), _FAN, _HALF, _number(),
+            _DIGIT_LABEL)
+    return re.compile("|".join(alts))
