@@ -186,3 +186,8 @@ def test_new_user_scenario_on_the_seeds_stub_pipeline(tmp_path, stub):
                    reason="needs the claim extractor and conflict check (issue 3), not landed yet")
 def test_new_user_scenario_on_the_seeds(tmp_path):
     _new_user_scenario(tmp_path)
+
+
+def test_baseline_of_a_missing_folder_is_refused(tmp_path):
+    code, _, err = run_cli(["baseline", "write", "nowhere", "--no-config"], tmp_path)
+    assert code == 2 and "nowhere" in err and not (tmp_path / "claimcheck-baseline.json").exists()

@@ -128,3 +128,16 @@ def test_help_documents_the_outputs():
     out = run_cli(["check", "--help"])[1]
     for word in ("FMT:FILE", "--baseline", "--strict-baseline", "--config", "--no-config", "--exit-zero", "--force"):
         assert word in out
+
+
+def test_integration_files_are_well_formed():
+    yaml = pytest.importorskip("yaml")
+    root = Path(__file__).resolve().parents[1]
+    (hook,) = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "claimcheck" and hook["pass_filenames"] is False and hook["entry"].startswith("claimcheck")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Use in CI"):]
+    workflow = yaml.safe_load(section[section.index("```yaml\n") + 8:].split("```")[0])
+    steps = workflow["jobs"]["claimcheck"]["steps"]
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+    assert workflow["permissions"]["security-events"] == "write"

@@ -99,3 +99,14 @@ def test_config_applies_and_command_line_wins(tmp_path, monkeypatch):
     (tmp_path / "other.toml").write_text('fail-on = "error"\nexclude = ["b.txt"]\n', encoding="utf-8")
     assert run_cli(["arts", "--config", "other.toml"], tmp_path)[0] == 0  # b.txt excluded: no conflict
     assert run_cli(["arts", "--config", "other.toml", "--no-config"], tmp_path)[0] == 2
+
+
+def test_readme_config_example_is_valid(tmp_path):
+    """The [tool.claimcheck] example of the README's "Use in CI" section loads without error."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Use in CI"):]
+    block = section[section.index("```toml\n") + 8:]
+    block = block[:block.index("```")]
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    cfg = load_config(tmp_path / "pyproject.toml")
+    assert cfg.options.ignore == ("boilerplate-passage",) and cfg.suppressions[0].reason

@@ -41,6 +41,9 @@ def _save(path: Path, entries: list[Entry], force: bool) -> None:
 
 def _setup(paths: list[str], baseline: Path | None, config_file: Path | None, no_config: bool,
            need_existing: bool) -> tuple[Path, Baseline | None, list]:
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise fail(f"no such file or directory: {', '.join(missing)}")
     config = load_effective(config_file, no_config, {})
     path = _target(config.baseline, baseline)
     old = read_baseline(path) if need_existing else _maybe(path)

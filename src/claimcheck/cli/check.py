@@ -117,6 +117,13 @@ def _check_targets(specs: list[tuple[str, Path | None]], result: Run, force: boo
             raise fail(f"{target} exists and was not written by claimcheck; pass --force to replace it")
 
 
+def _note_accepted(result: Run) -> None:
+    counts = {s: sum(1 for f in result.findings if f.status == s) for s in ("baselined", "suppressed")}
+    if any(counts.values()):
+        typer.echo("claimcheck: not reported: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+                   + " (--all-findings lists them)", err=True)
+
+
 def _note_stale(stale: list[Entry], strict: bool) -> None:
     if not stale:
         return
@@ -197,6 +204,7 @@ def check(
             raise fail(f"cannot write {target}: {exc}") from None
     for warning in outcome.warnings:
         typer.echo(f"claimcheck: warning: {warning}", err=True)
+    _note_accepted(result)
     _note_stale(outcome.stale, strict_baseline)
     status = exit_status(result, config.fail_on, stale=len(outcome.stale), strict_baseline=strict_baseline)
     raise typer.Exit(0 if exit_zero and status != 2 else status)
