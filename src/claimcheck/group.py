@@ -1,15 +1,133 @@
-"""Group claims by (entity, indicator, measure, unit family) and give each group a verdict (placeholder)."""
+"""Group claims by (entity, indicator, measure, unit family, base) and give each group a verdict.
+
+A claim stands for the interval its words admit (``600余家`` → (600, 700)); the indicator's
+relative tolerance from ``options.tolerances`` widens it. Two claims of a group *conflict* when
+their intervals do not overlap and their periods cannot be told apart (``periods.comparable``:
+either period unknown, or both end on the same day). Verdicts, strongest first:
+``conflict`` (some pair conflicts), ``timeline`` (some pair differs in period), ``consistent``.
+Claims alone in their key form no group (singles are left out of ``Run.groups``).
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from decimal import Decimal
 
+from .extract.periods import comparable
 from .model import Claim, Group
 from .options import Options
 
-__all__ = ["build_groups"]
+__all__ = ["build_groups", "group_key", "MIN_CONFIDENCE", "unit_family", "overlaps", "compatible", "conflicting_pairs", "interval"]
+
+_RATIO_KINDS = ("percent", "permille", "percentage_point")
+
+
+def unit_family(claim: Claim) -> str:
+    """Units that can be compared: counts (家, 个) together, percent apart from percentage points."""
+    q = claim.quantity
+    if q.kind in _RATIO_KINDS:
+        return q.unit or q.kind
+    return q.dimension or q.unit or ""
+
+
+def group_key(claim: Claim) -> tuple[str, str, str, str, str, str]:
+    """The key that claims of one group share; the base keeps 同比 apart from 较2021年, and a part
+    (其中…, a bare number after its whole) never joins its whole."""
+    part = "part" if "part" in claim.attributes else ""
+    return (claim.entity, claim.indicator, claim.measure, unit_family(claim), claim.base or "", part)
+
+
+# Claims below this confidence (a generic noun such as 居民 or 项目 as indicator) form no group.
+MIN_CONFIDENCE = 0.5
+
+
+def group_id(key: tuple[str, ...]) -> str:
+    """A short stable id of a group key."""
+    return "G" + hashlib.blake2b("\x1f".join(key).encode("utf-8"), digest_size=5).hexdigest()
+
+
+Bound = tuple[Decimal | None, bool]
+
+
+def interval(claim: Claim, tolerance: float = 0.0) -> tuple[Bound, Bound]:
+    """``((low, inclusive), (high, inclusive))`` of a claim, widened by a relative tolerance."""
+    q = claim.quantity
+    low, high = q.low, q.high
+    if low is None and high is None and q.value is not None and q.qualifier is None:
+        low = high = q.value
+    if tolerance:
+        t = Decimal(str(tolerance))
+        low = None if low is None else low - abs(low) * t
+        high = None if high is None else high + abs(high) * t
+    return (low, q.low_inclusive), (high, q.high_inclusive)
+
+
+def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """True when some value satisfies both claims' intervals."""
+    (alo, ali), (ahi, ahi_in) = interval(a, tolerance)
+    (blo, bli), (bhi, bhi_in) = interval(b, tolerance)
+    # The greatest lower bound against the least upper bound.
+    if alo is None or (blo is not None and blo > alo):
+        lo, lo_in = blo, bli
+    elif blo is not None and blo == alo:
+        lo, lo_in = alo, ali and bli
+    else:
+        lo, lo_in = alo, ali
+    if ahi is None or (bhi is not None and bhi < ahi):
+        hi, hi_in = bhi, bhi_in
+    elif bhi is not None and bhi == ahi:
+        hi, hi_in = ahi, ahi_in and bhi_in
+    else:
+        hi, hi_in = ahi, ahi_in
+    if lo is None or hi is None:
+        return True
+    return lo < hi or (lo == hi and lo_in and hi_in)
+
+
+def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """True unless ``a`` and ``b`` conflict: two articles, same time (as far as can be told), no common value.
+
+    Within one article two values of one key are read as two scopes (a part, a sub-period, a
+    quoted example) rather than a contradiction: that is where the extraction is least sure.
+    """
+    if a.span.doc == b.span.doc:
+        return True
+    return not comparable(a.period, b.period) or overlaps(a, b, tolerance)
+
+
+def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> list[tuple[Claim, Claim]]:
+    """Every pair of claims that cannot both be true, in input order."""
+    return [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if not compatible(a, b, tolerance)]
+
+
+def _verdict(claims: Sequence[Claim], tolerance: float) -> str:
+    if len(claims) == 1:
+        return "single"
+    if conflicting_pairs(claims, tolerance):
+        return "conflict"
+    ends = {(c.period.start, c.period.end) for c in claims if c.period.known}
+    return "timeline" if len(ends) > 1 else "consistent"
+
+
+def tolerance_for(indicator: str, options: Options) -> float:
+    """The relative tolerance configured for ``indicator`` (0 when none)."""
+    return float(options.tolerances.get(indicator, 0.0))
 
 
 def build_groups(claims: Sequence[Claim], options: Options) -> list[Group]:
-    """Groups of claims on the same indicator of the same entity, sorted by id."""
-    return []
+    """Groups of two or more claims on the same indicator of the same entity, sorted by id."""
+    by_key: dict[tuple[str, ...], list[Claim]] = {}
+    for c in claims:
+        if c.confidence >= MIN_CONFIDENCE and c.indicator:
+            by_key.setdefault(group_key(c), []).append(c)
+    groups = []
+    for key, members in by_key.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda c: (c.span.doc, c.span.start))
+        verdict = _verdict(members, tolerance_for(key[1], options))
+        groups.append(Group(id=group_id(key), entity=key[0], indicator=key[1], measure=key[2], unit=key[3],
+                            claims=tuple(c.id for c in members), verdict=verdict))
+    groups.sort(key=lambda g: g.id)
+    return groups

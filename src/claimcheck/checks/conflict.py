@@ -1,13 +1,109 @@
-"""Check kind ``conflict``: claims of one group whose intervals cannot both be true (placeholder)."""
+"""Check kind ``conflict``: one result per group whose claims cannot all be true.
+
+Granularity is the group, so a baseline entry stays stable while the same disagreement stays, and a
+NEW value (a third article with another count) changes the group's identity: one new finding.
+The first span is the claim most at odds with the others (then the newest document: date, then
+id, descending), so the finding points at the newcomer. The identity holds meaning only: the group
+key, the distinct intervals, the documents and the normalised quotes of the claims in conflict;
+never offsets, line numbers or claim ids.
+"""
 
 from __future__ import annotations
 
-from ..model import CheckResult, Corpus
+from collections import Counter
+from typing import Any
+
+from ..group import conflicting_pairs, group_key, interval, tolerance_for
+from ..model import CheckResult, Claim, Corpus, Document, Group
 from ..options import Options
+from ..report.jsonout import number
 
 __all__ = ["check"]
 
 
+def _order(claims: list[Claim], against: Counter[str], docs: dict[str, Document]) -> list[Claim]:
+    """Most disagreements first, then newest document (undated last), then document id descending."""
+    out = sorted(claims, key=lambda c: c.span.start)
+    out.sort(key=lambda c: c.span.doc, reverse=True)
+    out.sort(key=lambda c: docs[c.span.doc].date or "" if c.span.doc in docs else "", reverse=True)
+    out.sort(key=lambda c: -against[c.id])
+    return out
+
+
+def _interval_text(c: Claim) -> str:
+    (lo, lo_in), (hi, hi_in) = interval(c)
+    low = "-inf" if lo is None else format(lo.normalize(), "f")
+    high = "inf" if hi is None else format(hi.normalize(), "f")
+    return f"{'[' if lo_in and lo is not None else '('}{low},{high}{']' if hi_in and hi is not None else ')'}"
+
+
+def _where(c: Claim, docs: dict[str, Document]) -> str:
+    doc = docs.get(c.span.doc)
+    name = (doc.path if doc else c.span.doc).replace("\\", "/").rsplit("/", 1)[-1]
+    return f"{name}, {c.period.label}" if c.period.source in ("explicit", "relative") else name
+
+
+def _value(c: Claim, docs: dict[str, Document], agreeing: bool = False) -> dict[str, Any]:
+    q = c.quantity
+    doc = docs.get(c.span.doc)
+    return {"claim": c.id, "doc": c.span.doc, "path": doc.path if doc else c.span.doc, "text": q.text,
+            "value": number(q.value), "low": number(q.low), "high": number(q.high),
+            "low_inclusive": q.low_inclusive, "high_inclusive": q.high_inclusive,
+            "period": c.period.label, "period_start": c.period.start, "period_end": c.period.end,
+            "quote": c.quote, "agrees_with_all": agreeing}
+
+
+def _message(g: Group, involved: list[Claim], others: list[Claim], base: str, docs: dict[str, Document]) -> str:
+    what = g.indicator if g.measure in ("level", "rank") else f"{g.indicator} ({g.measure}{' ' + base if base else ''})"
+    seen: dict[tuple[str, str], None] = {}
+    for c in involved:
+        seen.setdefault((c.quantity.text, _where(c, docs)), None)
+    parts = " vs ".join(f"{text} ({where})" for text, where in seen)
+    msg = f"{what} of {g.entity} disagree: {parts}"
+    if others:
+        texts = ", ".join(dict.fromkeys(c.quantity.text for c in others))
+        msg += f"; {texts} {'agrees' if len(others) == 1 else 'agree'} with {'both' if len(seen) == 2 else 'all'}"
+    return msg
+
+
+def _quote_key(c: Claim) -> str:
+    return "".join(c.quote.split())
+
+
+def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Document]) -> CheckResult | None:
+    pairs = conflicting_pairs(members, tolerance_for(g.indicator, options))
+    if not pairs:
+        return None
+    against: Counter[str] = Counter()
+    for a, b in pairs:
+        against[a.id] += 1
+        against[b.id] += 1
+    involved = _order([c for c in members if against[c.id]], against, docs)
+    others = [c for c in members if not against[c.id]]
+    base = group_key(members[0])[4]
+    identity = ("conflict", g.entity, g.indicator, g.measure, g.unit, base,
+                "|".join(sorted({_interval_text(c) for c in involved})),
+                "|".join(sorted({c.span.doc for c in involved})),
+                "|".join(sorted({_quote_key(c) for c in involved})))
+    evidence = {"group": g.id, "entity": g.entity, "indicator": g.indicator, "measure": g.measure,
+                "unit": g.unit, "base": base or None,
+                "periods": sorted({c.period.label for c in involved}),
+                "values": [_value(c, docs) for c in involved] + [_value(c, docs, True) for c in others],
+                "pairs": [[a.id, b.id] for a, b in pairs]}
+    return CheckResult(kind="conflict", message=_message(g, involved, others, base, docs),
+                       spans=tuple(c.span for c in involved), claims=tuple(c.id for c in involved),
+                       evidence=evidence, identity=identity)
+
+
 def check(corpus: Corpus, options: Options) -> list[CheckResult]:
-    """One result per pair of incompatible claims in a group."""
-    return []
+    """One result per group whose verdict is ``conflict``."""
+    by_id = {c.id: c for c in corpus.claims}
+    docs = {d.id: d for d in corpus.documents}
+    out = []
+    for g in corpus.groups:
+        if g.verdict != "conflict":
+            continue
+        result = _result(g, [by_id[i] for i in g.claims], options, docs)
+        if result is not None:
+            out.append(result)
+    return out

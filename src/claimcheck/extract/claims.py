@@ -1,10 +1,23 @@
-"""Turn a document's claimable quantities into claims (placeholder until the claim extractor lands)."""
+"""Turn a document's claimable quantities into claims: indicator, entity, period and measure.
+
+Pure and picklable (the engine may call it in worker processes). Rules of thumb, in order:
+the indicator comes from the clause (see ``indicators``), the entity from the clause, sentence,
+heading or document (see ``entities``), the period from the clause, the sentence, the first words of
+the paragraph, else "as of" the document date, else unknown (see ``periods``). A sentence with a
+plan word (力争, 计划, 预计, 将 ...) before the number makes the claim a ``target``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import NamedTuple
 
-from ..model import Claim, Document, Quantity
+from ..model import Claim, Document, Period, Quantity, Span
+from .context import Layout, fold
+from .entities import clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key, sentence_place
+from .indicators import Reading, canonical, is_generic, lexicon, read_indicator
+from .periods import as_of, document_date, find_periods
 
 __all__ = ["Extraction", "extract_document"]
 
@@ -17,6 +30,237 @@ class Extraction(NamedTuple):
     claims: list[Claim]
 
 
+# Plan words before the number in its sentence: "力争2025年达到700家", "预计实现营业收入92亿元".
+_TARGET = re.compile(r"力争|预计|确保|拟|争取(?!到)|预期|有望|力求|将(?!近)|要在|计划(?=[到在于将实现新建完成达])|"
+                     r"目标(?=[是为:：])")
+# Numbers that name things rather than measure them: 六大产业集群, 3大行动.
+_LABEL_UNITS = frozenset({"大"})
+_MASK = "\x00"
+# A number coordinated with the one before it in the clause: "79%和446%".
+_COORDINATED = re.compile(r"\x00+(?:和|、|与|及|以及|或)$")
+_TITLE = re.compile(r"《[^》\n]{0,60}》")
+_QUOTE_MAX = 160
+
+
+class _Doc:
+    """Per-document lookups shared by every claim of the document."""
+
+    def __init__(self, doc: Document, text: str, quantities: list[Quantity]) -> None:
+        self.doc = doc
+        self.text = text
+        self.layout = Layout(text)
+        self.mentions = find_mentions(text)
+        self.main = main_entity(text, self.mentions)
+        titles = [m.span() for m in _TITLE.finditer(text)]
+        every = find_periods(text, doc.date)
+        self.periods = [p for p in every if not p.base and not any(s <= p.start < e for s, e in titles)]
+        self.masked = _masked(text, [*((p.start, p.end) for p in every),
+                                     *((m.start, m.end) for m in self.mentions if m.kind != "weak"),
+                                     *((q.start, q.end) for q in quantities)])
+
+    def scope_city(self, pos: int) -> str | None:
+        heading = heading_entity(self.layout.headings_before(pos))
+        return heading or self.main
+
+    def entity(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str, str]:
+        """``(entity key, source)`` for the number ``q``."""
+        m = clause_entity(self.text, self.mentions, clause[0], q.start)
+        if m is not None and m.kind == "org":
+            previous = [x for x in self.mentions if x.end <= m.start]
+            return org_key(m, self.scope_city(q.start), previous), "clause"
+        if m is not None and m.kind != "self":
+            return m.key, "clause"
+        if m is None:
+            s = sentence_place(self.text, self.mentions, sentence[0], clause[0])
+            if s is not None and s.kind == "place":
+                return s.key, "sentence"
+        heading = heading_entity(self.layout.headings_before(q.start))
+        if heading:
+            return heading, "heading"
+        return (self.main or "unknown"), "document"
+
+    def period(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> Period:
+        """The period of the number ``q``: clause, sentence, paragraph opening, document date."""
+        before = [p for p in self.periods if sentence[0] <= p.start and p.end <= q.start]
+        if before:
+            return before[-1].period
+        line = self.layout.line_at(q.start)
+        first = self.layout.sentence_at(line[0] + len(self.text[line[0]:line[1]]) - len(
+            self.text[line[0]:line[1]].lstrip()))
+        for p in self.periods:  # the paragraph's opening sentence: "2023年,乌海市推深做实改革创新"
+            if p.start >= first[1] or p.start >= q.start:
+                break
+            if p.start >= first[0]:
+                return p.period
+        return as_of(self.doc.date)
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans blanked out, so that nouns stop at them."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = _MASK * (e - s)
+    return "".join(chars)
+
+
+def _attribute_words(noun: str) -> tuple[str, ...]:
+    lex = lexicon()
+    out = []
+    rest = noun
+    while rest:
+        word = next((p for p in lex.prefixes if rest.startswith(p)), None)
+        if word is None:
+            break
+        out.append(word)
+        rest = rest[len(word):]
+    return tuple(out)
+
+
+def _only_attributes(noun: str) -> bool:
+    lex = lexicon()
+    rest = noun
+    while rest:
+        word = next((p for p in lex.prefixes if rest.startswith(p)), None)
+        if word is None:
+            return False
+        rest = rest[len(word):]
+    return True
+
+
+def _share_base(base: str | None) -> str | None:
+    if not base or not base.startswith("占") or len(base) == 1:
+        return base
+    names = gazetteer().names
+    of = base[1:]
+    return "占" + names[of][0] if of in names else base
+
+
+class _Builder:
+    """Accumulates the claims of one document, remembering the claims of the current sentence."""
+
+    def __init__(self, d: _Doc) -> None:
+        self.d = d
+        self.claims: list[Claim] = []
+        self.sentence: tuple[int, int] = (-1, -1)
+        self.in_sentence: list[Claim] = []
+        self.last_reading: dict[tuple[int, int], Reading] = {}
+
+    def _inherit(self, reading: Reading, index: int, count: int) -> tuple[str, str, tuple[str, ...]] | None:
+        """Indicator of an earlier claim of the sentence for a share, change or bare attribute."""
+        earlier = [c for c in self.in_sentence if c.measure in ("level", "target", "rank")]
+        if not earlier:
+            return None
+        if reading.respectively and count > 1 and len(earlier) >= count:
+            src = earlier[len(earlier) - count + index]
+        else:
+            src = earlier[-1]
+        return src.indicator, src.indicator_text, tuple(a for a in src.attributes if a != "part"), src.entity
+
+    def add(self, q: Quantity, siblings: list[Quantity]) -> None:
+        index, count = siblings.index(q), len(siblings)
+        d = self.d
+        clause = d.layout.clause_at(q.start)
+        sentence = d.layout.sentence_at(q.start)
+        if sentence != self.sentence:
+            self.sentence, self.in_sentence = sentence, []
+        pre, post = d.masked[clause[0]:q.start], d.masked[q.end:clause[1]]
+        reading = read_indicator(pre, post, q.kind, q.kind == "ordinal" or q.unit == "rank",
+                                 d.text[clause[0]:q.start])
+        previous = self.last_reading.get(clause)
+        if previous is not None and _COORDINATED.search(pre):  # 分别增长79%和446%: same reading as 79%
+            reading = previous
+        self.last_reading[clause] = reading
+        confidence = 1.0
+        source_entity = None
+        if reading.noun and not _only_attributes(reading.noun):
+            indicator, attributes = canonical(reading.noun)
+            text_form = reading.noun
+        else:
+            inherited = self._inherit(reading, index, count)
+            if inherited is None:
+                return
+            key, text_form, attrs, source_entity = inherited
+            extra = _attribute_words(reading.noun) if reading.noun else ()
+            if extra:  # 其中国家级3个: the whole's indicator, with the part's attribute
+                kept = tuple(a for a in attrs if a not in ("国家级", "自治区级", "省级", "市级", "区级", "县级"))
+                indicator, attributes = canonical(_strip_attrs(text_form), kept + extra)
+            elif reading.measure == "level":  # "104所,87所已投用": a bare number after its whole is a part
+                indicator, attributes = key, attrs + ("part",)
+            else:
+                indicator, attributes = key, attrs
+            confidence = 0.8
+        if is_generic(indicator):
+            confidence = 0.4
+        measure = reading.measure
+        if _TARGET.search(d.text[sentence[0]:q.start]):
+            measure = "target"
+        entity, source = d.entity(q, clause, sentence)
+        if source_entity and source != "clause":  # 比2023年度上升6位: about what the rank it follows is about
+            entity, source = source_entity, "clause"
+        claim = Claim(
+            id=f"{d.doc.id}#{len(self.claims) + 1}",
+            span=Span(d.doc.id, q.start, q.end),
+            quote=_quote(d.doc.text, sentence, q),
+            quantity=q,
+            indicator=indicator,
+            indicator_text=text_form,
+            entity=entity,
+            period=d.period(q, clause, sentence),
+            measure=measure,
+            confidence=confidence if source != "document" else confidence * 0.9,
+            attributes=attributes + (("part",) if reading.part and "part" not in attributes else ()),
+            base=_share_base(reading.base) if reading.measure in ("share", "change") else None,
+            entity_source=source,
+        )
+        self.claims.append(claim)
+        self.in_sentence.append(claim)
+
+
+def _strip_attrs(noun: str) -> str:
+    lex = lexicon()
+    rest = noun
+    while rest not in lex.alias:
+        word = next((p for p in lex.prefixes if rest.startswith(p) and len(rest) > len(p)), None)
+        if word is None:
+            break
+        rest = rest[len(word):]
+    return rest
+
+
+def _quote(text: str, sentence: tuple[int, int], q: Quantity) -> str:
+    """The sentence around the number, trimmed to a window around it when long."""
+    s, e = sentence
+    if e - s > _QUOTE_MAX:
+        s = max(s, q.start - _QUOTE_MAX // 2)
+        e = min(e, s + _QUOTE_MAX)
+    return " ".join(text[s:e].split())
+
+
+def _find_quantities(text: str) -> list[Quantity]:
+    from .quantity import find_quantities  # the parser (issue 2); imported late to keep start-up light
+
+    return find_quantities(text)
+
+
 def extract_document(doc: Document) -> Extraction:
     """Quantities and claims of one document; pure, so it can run in a worker process."""
-    return Extraction(doc, [], [])
+    text = fold(doc.text)
+    if doc.date is None:
+        date, source = document_date(text, doc.id)
+        if date:
+            doc = replace(doc, date=date, date_source=source)
+    quantities = _find_quantities(doc.text)
+    claimable = [q for q in quantities if q.claimable and q.value is not None and q.unit_text not in _LABEL_UNITS
+                 and q.unit not in _LABEL_UNITS and q.dimension != "duration"]
+    if not claimable:
+        return Extraction(doc, quantities, [])
+    d = _Doc(doc, text, quantities)
+    builder = _Builder(d)
+    by_clause: dict[tuple[int, int], list[Quantity]] = {}
+    for q in claimable:
+        by_clause.setdefault(d.layout.clause_at(q.start), []).append(q)
+    for q in claimable:
+        siblings = by_clause[d.layout.clause_at(q.start)]
+        builder.add(q, siblings)
+    return Extraction(doc, quantities, builder.claims)
+

@@ -1,0 +1,139 @@
+"""Split an article into lines, sentences, clauses and headings, all as offsets into its text.
+
+Chinese articles mix full-width and ASCII punctuation (seed 001 writes ``,`` and ``;``), so both are
+boundaries. A comma between two digits (``1,234``) is a thousands separator, not a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+__all__ = ["Heading", "Layout", "fold", "layout"]
+
+# Full-width digits, letters and number punctuation folded one code point for one code point, so
+# that offsets in the folded text are offsets in the original text.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_FOLD.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_FOLD.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_FOLD.update({ord("％"): "%", ord("．"): ".", ord("－"): "-", ord("～"): "~", ord("／"): "/",
+              ord("\u3000"): " ", ord("\u00a0"): " "})
+
+# Sentence ends: 。！？ and their ASCII forms, the semicolons that separate list items, and newlines.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]|……")
+# Clause boundaries inside a sentence: commas, enumeration commas, colons, brackets, dashes.
+# Example: "培育高新技术企业600余家,占全区30%" → "培育高新技术企业600余家" | "占全区30%".
+_CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[，、：:（）()【】]|——")
+# A markdown heading: "## 创新主体“量质齐升”".
+_MD_HEADING = re.compile(r"^\s*(#{1,6})\s*(\S.*)$")
+_TERMINAL = "。，,；;：:！!？?、…—”\"）)"
+_PLAIN_LEVEL = 9
+
+
+def fold(text: str) -> str:
+    """Full-width digits and punctuation as ASCII, with the same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading line: markdown ``#`` (level 1-6) or a short stand-alone line (level 9)."""
+
+    start: int
+    end: int
+    level: int
+    text: str
+
+
+def _segments(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in pattern.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        out.append((pos, end))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Every line, empty ones included (a blank line before a short line makes it a heading)."""
+    out = []
+    pos = 0
+    for part in text.split("\n"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
+    out: list[Heading] = []
+    prev_blank = True
+    for s, e in lines:
+        line = text[s:e].strip()
+        if not line:
+            prev_blank = True
+            continue
+        md = _MD_HEADING.match(text[s:e])
+        if md:
+            out.append(Heading(s, e, len(md.group(1)), md.group(2).strip()))
+        elif prev_blank and len(line) <= 24 and line[-1] not in _TERMINAL and not line.startswith("•") \
+                and not any(ch.isdigit() for ch in line):
+            out.append(Heading(s, e, _PLAIN_LEVEL, line))
+        prev_blank = False
+    return out
+
+
+class Layout:
+    """Lines, sentences, clauses and headings of one text, with lookups by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _lines(text)
+        self.sentences = [seg for s, e in self.lines if e > s for seg in _segments(text, s, e, _SENTENCE_END)]
+        self.clauses = [seg for s, e in self.sentences for seg in _segments(text, s, e, _CLAUSE_END)]
+        self.headings = _headings(text, self.lines)
+        self._line_starts = [s for s, _ in self.lines]
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._clause_starts = [s for s, _ in self.clauses]
+        self._heading_starts = [h.start for h in self.headings]
+
+    @staticmethod
+    def _find(starts: list[int], segs: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            return (pos, pos)
+        return segs[i]
+
+    def line_at(self, pos: int) -> tuple[int, int]:
+        """The line (without its newline) holding offset ``pos``."""
+        return self._find(self._line_starts, self.lines, pos)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding offset ``pos``."""
+        return self._find(self._sentence_starts, self.sentences, pos)
+
+    def clause_at(self, pos: int) -> tuple[int, int]:
+        """The clause holding offset ``pos``."""
+        return self._find(self._clause_starts, self.clauses, pos)
+
+    def clauses_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The clauses that start inside ``[start, end)``, in order."""
+        i = bisect_right(self._clause_starts, start - 1)
+        out = []
+        while i < len(self.clauses) and self.clauses[i][0] < end:
+            out.append(self.clauses[i])
+            i += 1
+        return out
+
+    def headings_before(self, pos: int) -> list[Heading]:
+        """Headings that start before ``pos``, nearest first."""
+        i = bisect_right(self._heading_starts, pos)
+        return [h for h in reversed(self.headings[:i]) if h.end <= pos]
+
+
+def layout(text: str) -> Layout:
+    """The layout of ``text`` (already folded with ``fold``)."""
+    return Layout(text)

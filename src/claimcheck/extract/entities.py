@@ -1,0 +1,229 @@
+"""Who a claim is about: gazetteer places, organisations and zones by their form, and scoping rules.
+
+Scoping order for a number: the nearest entity before it in its clause (an organisation counts
+here: ``首府科技城位列第38位`` is about the 科技城, not the city), else the first place earlier in
+its sentence, else the nearest heading that names a place, else the document's main entity.
+Yardstick mentions are skipped: ``全国第30位``, ``占全区30%``, ``在全国城市创新能力排名中``,
+``北京等116家`` (an example member of the counted set), ``和北京海淀区`` (a partner).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import load_rules_toml
+from .context import Heading
+
+__all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "main_entity", "heading_entity",
+           "clause_entity"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity in the text: ``kind`` is place, weak (全国/全区), self (全市/我市) or org."""
+
+    start: int
+    end: int
+    key: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The place names, their canonical keys, and the organisation suffixes, compiled once."""
+
+    names: dict[str, tuple[str, bool]]  # alias -> (key, weak)
+    self_names: frozenset[str]
+    place_re: re.Pattern[str]
+    zone_suffixes: tuple[str, ...]
+    suffix_re: re.Pattern[str]
+    anaphora: tuple[str, ...]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer of ``rules/entities.toml``."""
+    data = load_rules_toml("entities.toml")
+    names: dict[str, tuple[str, bool]] = {}
+    for entry in data.get("entity", []):
+        weak = bool(entry.get("weak", False))
+        for alias in [entry["key"], *entry.get("aliases", [])]:
+            names.setdefault(alias, (entry["key"], weak))
+    self_names = frozenset(data.get("self", {}).get("aliases", []))
+    every = sorted([*names, *self_names], key=lambda s: (-len(s), s))
+    org = data.get("org", {})
+    zones = tuple(org.get("zone_suffixes", []))
+    suffixes = sorted({*zones, *org.get("institution_suffixes", [])}, key=lambda s: (-len(s), s))
+    return Gazetteer(names, self_names, re.compile("|".join(map(re.escape, every))), zones,
+                     re.compile("|".join(map(re.escape, suffixes))), tuple(org.get("anaphora", [])))
+
+
+# Characters and words that end a name when scanning backwards from an organisation suffix:
+# "伊利集团牵头建设的国家乳业技术创新中心" → "国家乳业技术创新中心".
+_STOP_CHARS = frozenset("的在是和与及对从向将把被让使于为由等了着过这此其有到至经以并而但也都已又均个项所座条"
+                        "名位件目前年月日")
+_STOP_WORDS = ("打造", "建设", "推动", "引进", "依托", "获批", "成立", "设立", "建成", "入选", "加快", "实施",
+               "推进", "培育", "拥有", "围绕", "全力", "支撑", "创建", "带动", "促进", "成为", "聚焦",
+               "构建", "发挥", "提升", "强化", "深化", "链接", "汇聚", "集聚", "搭建", "落地", "运营", "打开",
+               "直接", "进入", "走进", "来到", "参观")
+_MAX_ORG = 22
+_ORG_PREFIXES = ("国家", "自治区", "中国", "内蒙古", "京津冀", "中关村", "全国")
+
+
+def _place_mentions(text: str, gz: Gazetteer) -> list[Mention]:
+    out = []
+    for m in gz.place_re.finditer(text):
+        name = m.group(0)
+        if name in gz.self_names:
+            out.append(Mention(m.start(), m.end(), "", "self", name))
+            continue
+        key, weak = gz.names[name]
+        nxt = text[m.end():m.end() + 1]
+        if weak and nxt == "级":  # 自治区级: an attribute, not a place
+            continue
+        out.append(Mention(m.start(), m.end(), key, "weak" if weak else "place", name))
+    return out
+
+
+def _org_start(text: str, end: int, places: dict[int, Mention]) -> int:
+    """Scan back from ``end`` (the start of an organisation suffix) to where the name begins."""
+    pos = end
+    while pos > 0 and end - pos < _MAX_ORG:
+        if pos in places:  # a place name is atomic: 呼和浩特 keeps its 和
+            pos = places[pos].start
+            continue
+        ch = text[pos - 1]
+        if not ("\u4e00" <= ch <= "\u9fff" or ch.isalpha()) or ch in _STOP_CHARS:
+            break
+        if any(text.endswith(w, 0, pos) for w in _STOP_WORDS):
+            break
+        pos -= 1
+    return pos
+
+
+def _is_name(name: str, suffix: str, bare: bool, anaphoric: bool, gz: Gazetteer) -> bool:
+    """A zone may be named by its form alone (科技城); an institution needs a place or national prefix."""
+    if bare or anaphoric:
+        return anaphoric or suffix in ("科技城", "科学城", "高新区", "开发区")
+    head = gz.place_re.match(name)
+    prefix = head.group(0) if head else next((p for p in _ORG_PREFIXES if name.startswith(p)), "")
+    if prefix and name[len(prefix):].startswith("级"):  # 自治区级企业技术研发中心: a class, not a name
+        return False
+    return bool(prefix) or suffix in gz.zone_suffixes
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every place and organisation named in ``text``; places inside an organisation's name are dropped."""
+    gz = gazetteer()
+    places = _place_mentions(text, gz)
+    by_end = {p.end: p for p in places if p.kind != "self"}
+    orgs: list[Mention] = []
+    for m in gz.suffix_re.finditer(text):
+        start = _org_start(text, m.start(), by_end)
+        name = text[start:m.end()]
+        if orgs and orgs[-1].end == start:  # 国家乳业技术创新中心乳品工艺…研究中心: one name
+            prev = orgs.pop()
+            start, name = prev.start, text[prev.start:m.end()]
+        anaphoric = name.startswith(gz.anaphora) or text.endswith(gz.anaphora, 0, start)
+        if not _is_name(name, m.group(0), start == m.start(), anaphoric, gz):
+            continue
+        if start == m.start() and text.endswith(gz.anaphora, 0, start):
+            start = next(start - len(a) for a in gz.anaphora if text.endswith(a, 0, start))
+            name = text[start:m.end()]
+        orgs.append(Mention(start, m.end(), "", "org", name))
+    kept = [p for p in places if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
+    return sorted([*kept, *orgs], key=lambda x: (x.start, x.end))
+
+
+def org_key(org: Mention, scope_city: str | None, previous: list[Mention]) -> str:
+    """Canonical key of an organisation: its leading place folded (首府科技城 → 呼和浩特科技城).
+
+    A zone named without a place is the scope city's (科技城 in a 呼和浩特 article); ``该中心``
+    refers back to the last organisation with the same suffix.
+    """
+    gz = gazetteer()
+    name = org.text
+    for a in gz.anaphora:
+        if name.startswith(a):
+            rest = name[len(a):]
+            for p in reversed(previous):
+                if p.kind == "org" and p.text.endswith(rest) and not p.text.startswith(a):
+                    return org_key(p, scope_city, [])
+            return name
+    m = gz.place_re.match(name)
+    if m and m.group(0) in gz.names and not gz.names[m.group(0)][1]:
+        return gz.names[m.group(0)][0] + name[m.end():]
+    if scope_city and name.endswith(gz.zone_suffixes) and not name.startswith(_ORG_PREFIXES):
+        return scope_city + name
+    return name
+
+
+# A yardstick mention: preceded by 占/居/在/至/列 ..., or followed by 第/首位/前列/排名.
+_YARDSTICK_BEFORE = frozenset("占居在至列于比较超领位为")
+_YARDSTICK_AFTER = re.compile(r"^(?:的)?(?:第|首|前|排名|平均|同类|唯一|之首|范围|各|一半)")
+_PARTNER_BEFORE = frozenset("与和同跟")
+_MEMBER_AFTER = re.compile(r"^(?:等地|等)")
+
+
+def _is_subject(text: str, m: Mention) -> bool:
+    before = text[m.start - 1:m.start] if m.start else ""
+    after = text[m.end:m.end + 4]
+    if _MEMBER_AFTER.match(after) or before in _PARTNER_BEFORE:
+        return False
+    if m.kind == "weak" and (before in _YARDSTICK_BEFORE or _YARDSTICK_AFTER.match(after)):
+        return False
+    return not (m.kind == "place" and _YARDSTICK_AFTER.match(after) and before in _YARDSTICK_BEFORE)
+
+
+def clause_entity(text: str, mentions: list[Mention], start: int, pos: int) -> Mention | None:
+    """The nearest subject mention in ``text[start:pos]`` (the clause before the number)."""
+    inside = [m for m in mentions if m.start >= start and m.end <= pos and _is_subject(text, m)]
+    strong = [m for m in inside if m.kind != "weak"]
+    return (strong or inside or [None])[-1]
+
+
+def sentence_place(text: str, mentions: list[Mention], start: int, pos: int) -> Mention | None:
+    """The first place (not an organisation, not a yardstick) in ``text[start:pos]``."""
+    for m in mentions:
+        if m.start >= pos:
+            break
+        if m.start >= start and m.kind in ("place", "self") and _is_subject(text, m):
+            return m
+    return None
+
+
+def heading_entity(headings: list[Heading]) -> str | None:
+    """The place named by the nearest heading above, respecting markdown levels; '' = the document's."""
+    gz = gazetteer()
+    ceiling = 10
+    for h in headings:
+        if h.level > ceiling or (h.level == 9 and ceiling < 9):
+            continue
+        for m in gz.place_re.finditer(h.text):
+            name = m.group(0)
+            if name in gz.self_names:
+                return ""
+            key, weak = gz.names[name]
+            if not weak:
+                return key
+        if h.level < 9:
+            ceiling = min(ceiling, h.level - 1)
+    return None
+
+
+def main_entity(text: str, mentions: list[Mention]) -> str | None:
+    """The document's main place: most mentioned strong place, title and top counting triple."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        counts[m.key] += 3 if m.start < 300 else 1
+        first.setdefault(m.key, m.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda k: (-counts[k], first[k]))

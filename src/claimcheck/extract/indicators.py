@@ -1,0 +1,255 @@
+"""What a number measures: the indicator noun, its attributes, and the measure (level, change, rank, share).
+
+The indicator is read from the syntax around the number: the noun before the verb
+(``专利授权量7831件``, ``拥有国家级高新技术企业达到601家``) or, after a verb of having or making,
+the noun after the number (``建有4家国家级创新平台``). A change (``同比增长81.89%``), a share
+(``占全区30%``) or a bare attribute (``其中国家级3个``) takes the indicator of the claim before it in
+the sentence. The noun is then folded through the alias lexicon ``rules/indicators.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import load_rules_toml
+
+__all__ = ["Lexicon", "lexicon", "canonical", "Reading", "read_indicator", "is_generic"]
+
+_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Indicator aliases and attribute words from ``rules/indicators.toml``."""
+
+    alias: dict[str, str]
+    prefixes: tuple[str, ...]  # attribute words, longest first
+    distinguishing: tuple[str, ...]  # in key order
+    same: dict[str, str]
+    implied: dict[str, frozenset[str]]
+    cumulative: frozenset[str]
+    generic: frozenset[str]
+
+
+def is_generic(indicator: str) -> bool:
+    """True for nouns too vague to compare on their own (居民, 企业, 项目): they form no group."""
+    return indicator in lexicon().generic
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The indicator lexicon, loaded once."""
+    data = load_rules_toml("indicators.toml")
+    attrs = data.get("attributes", {})
+    alias: dict[str, str] = {}
+    implied: dict[str, frozenset[str]] = {}
+    cumulative = set()
+    for entry in data.get("indicator", []):
+        for name in [entry["key"], *entry.get("aliases", [])]:
+            alias.setdefault(name, entry["key"])
+        implied[entry["key"]] = frozenset(entry.get("implied", []))
+        if entry.get("cumulative"):
+            cumulative.add(entry["key"])
+    words = {*attrs.get("neutral", []), *attrs.get("distinguishing", [])}
+    return Lexicon(alias, tuple(sorted(words, key=lambda s: (-len(s), s))),
+                   tuple(attrs.get("distinguishing", [])), dict(attrs.get("same", {})), implied,
+                   frozenset(cumulative), frozenset(data.get("generic", {}).get("nouns", [])))
+
+
+_TRAILING_NOISE = re.compile(r"(?:的)?(?:数量|总数|数目|个数)$")
+_LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
+
+
+def canonical(noun: str, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """``(indicator key, attributes)`` of a noun phrase: ``国家级高新技术企业`` → ``高新技术企业``.
+
+    Distinguishing attributes (新增, 国家级 ...) stay in the key as a prefix in a fixed order
+    (``新增国家级创新平台``) unless the indicator implies them; neutral ones (全市, 各类) are dropped.
+    """
+    lex = lexicon()
+    attrs = list(extra)
+    rest = noun
+    while rest not in lex.alias:
+        word = next((p for p in lex.prefixes if rest.startswith(p) and len(rest) > len(p)), None)
+        if word is None:
+            break
+        attrs.append(word)
+        rest = rest[len(word):]
+    if rest not in lex.alias:
+        trimmed = _TRAILING_NOISE.sub("", rest)
+        rest = trimmed if len(trimmed) >= 2 else rest
+    key = lex.alias.get(rest, rest)
+    implied = lex.implied.get(key, frozenset())
+    kept = {lex.same.get(a, a) for a in attrs} & set(lex.distinguishing)
+    kept -= {lex.same.get(a, a) for a in implied} | implied
+    ordered = [a for a in lex.distinguishing if a in kept]
+    return "".join(ordered) + key, tuple(dict.fromkeys(attrs))
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the syntax around one number says; ``noun == ''`` means: take the previous claim's."""
+
+    measure: str  # level | change | rank | share
+    noun: str
+    attributes: tuple[str, ...] = ()
+    base: str | None = None
+    respectively: bool = False  # 分别增长79%和446%: the values map onto earlier claims in order
+    part: bool = False  # 其中国家级3个
+
+
+# Verbs and words that end the pre-number text before the noun, stripped repeatedly from the end.
+# "呼和浩特市拥有国家级高新技术企业达到" → "呼和浩特市拥有国家级高新技术企业".
+_VERB_TAIL = re.compile(
+    r"(?:已经|已|首次|再次|均|分别|总计|共计|合计|累计|共|总|全年|一举)?"
+    r"(?:达到了|达到|达|为|是|增至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|升至|攀升至|跃升至|"
+    r"跃居|突破|超过|超|逾|近|约|将近|接近|保持在|保持|稳定在|位列|排名|排在|排|名列|居|位居|位于|列|至|到|"
+    r"有|在|共有|累计有)(?:了)?$|(?:首次|再次|已经|已|均|一举|累计|共|总计|合计|分别|同比|环比)$")
+_SCOPE_TAIL = re.compile(r"(?:全国|全区|全市|全省|全盟|全球|世界|国内|区内|西部地区|西部|中西部|北方)"
+                         r"(?:地级及以上城市|地级以上城市|地级城市|省会城市|城市|同类城市)?(?:的)?$")
+_CHANGE_TAIL = re.compile(
+    r"(?:同比|环比)?(?:分别)?(?:新增长|增长|增加|下降|减少|提高|提升|上升|降低|下滑|激增|增幅|增速|增长率|降幅|"
+    r"回落|扩大|缩小|翻番)(?:了)?(?:达到|达|为|约|近|超过|超)?$")
+_SHARE_TAIL = re.compile(r"占(?:比)?(?P<of>[\u4e00-\u9fff]{0,8}?)(?:的)?(?:比重|比例|份额)?"
+                         r"(?:为|达到|达|超过|超|约|近)?$")
+_BASE = re.compile(r"同比|环比|较上一?年(?:同期)?|比上一?年(?:同期)?|较去年(?:同期)?|比去年(?:同期)?|"
+                   r"较((?:19|20)\d{2})年(?:度)?|比((?:19|20)\d{2})年(?:度)?|与((?:19|20)\d{2})年相比|"
+                   r"相比((?:19|20)\d{2})年")
+# In a ranking: "在国家创新型城市中排名" → the list is 国家创新型城市.
+_FRAME = re.compile(r"在(?P<list>[\u4e00-\u9fff“”\"]{2,24}?)(?:中|里|内|上)$")
+# Verbs after which the counted thing follows the number: "建有4家国家级创新平台".
+_OBJECT_VERBS = re.compile(
+    r"(?:建有|拥有|培育|引进|建成|吸纳|汇聚|集聚|实施|取得|完成|解决|签约|开展|设立|打造|落地|推动|带动|促进|获得|"
+    r"获批|获|有|新建|挂牌|帮扶|接入|建设|布局|链接|攻克|组织|吸引|举办|出台|形成|覆盖|服务|推出|认定|培养|"
+    r"开通|开工|投入|投放|争取|达成|签订|入围|跻身|聚集|招引|孵化|助力|支持|资助|奖励|发放|新增|实现|"
+    r"改造|维护提升|累计|促成|储备|转化|吸收转化|入驻|进驻|新开工|承担|创建)$")
+# Verbs that separate a subject from the noun inside the pre-number text: keep what follows.
+_INNER_VERBS = ("拥有", "培育", "引进", "建成", "建有", "实施", "取得", "完成", "汇聚", "集聚", "吸纳", "实现",
+                "推动", "带动", "促进", "获得", "开展", "设立", "签约", "推进", "解决", "改扩建", "新建", "加装",
+                "挂牌", "帮扶", "接入", "链接", "发运", "布局", "打造", "建设", "攻克", "获", "有", "入驻", "进驻")
+_POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建立", "获", "是", "为", "在", "已", "和", "与",
+               "及", "等", "的", "同比", "较", "比", "占", "达", "成为", "入选", "完成", "参与", "开展", "覆盖",
+               "提供", "带动", "增加", "增长", "下降", "提升", "超", "共", "累计", "签约", "通过", "位居",
+               "全部", "均", "每", "被", "让", "正在", "将", "从", "向", "对", "可", "能", "都", "也", "还", "又",
+               "并", "且", "于", "由", "至", "到", "以", "跻身", "见证", "分别", "相继", "纳入", "启动",
+               "来", "进", "赴", "获批", "列入", "承担", "开工", "运营", "运行", "转化", "左右")
+_ANAPHORIC = ("数量", "总量", "规模", "总数", "数")
+_CONJUNCTIONS = ("及", "和", "与", "以及", "或")
+_PART = re.compile(r"^(?:其中|包括|含)")
+
+
+# Masked spans (\x00: a period, a place or another number) and what hangs on them:
+# "中欧班列发运量从2021年的" → "中欧班列发运量"; "连续三年保持" → "保持".
+_MASK_TAIL = re.compile(r"(?:从|自|连续)?\x00+(?:的|来|以来)?$")
+_MASK_INNER = re.compile(r"连续\x00+")
+
+
+def _strip_tail(pre: str) -> str:
+    pre = _MASK_INNER.sub("", pre)
+    while True:
+        new = _MASK_TAIL.sub("", _VERB_TAIL.sub("", _SCOPE_TAIL.sub("", pre)))
+        if new == pre:
+            return pre
+        pre = new
+
+
+def _cut_inner(noun: str) -> str:
+    """Keep what follows the last verb inside ``noun``, when at least two characters remain."""
+    best = 0
+    for v in _INNER_VERBS:
+        i = noun.rfind(v)
+        if i >= 0 and len(noun) - (i + len(v)) >= 2:
+            best = max(best, i + len(v))
+    return noun[best:]
+
+
+def _tail_noun(pre: str) -> str:
+    m = None
+    for m in _CJK.finditer(pre):
+        pass
+    if m is None or m.end() != len(pre):
+        return ""
+    noun = _cut_inner(m.group(0)).lstrip("的在对")
+    return noun if len(noun) >= 2 else ""
+
+
+def _post_noun(post: str) -> str:
+    post = post.lstrip()
+    if post.startswith("的"):
+        post = post[1:]
+    m = _CJK.match(post)
+    if not m:
+        return ""
+    word = m.group(0)
+    for i in range(len(word)):
+        if i >= 1 and any(word.startswith(s, i) for s in _POST_STOPS):
+            word = word[:i]
+            break
+        if i == 0 and any(word.startswith(s) for s in _POST_STOPS):
+            return ""
+    return word[:12] if len(word) >= 2 else ""
+
+
+def _base(pre: str) -> str | None:
+    found = None
+    for found in _BASE.finditer(pre):
+        pass
+    if found is None:
+        return None
+    year = next((g for g in found.groups() if g), None)
+    if year:
+        return f"较{year}年"
+    return "环比" if found.group(0) == "环比" else "同比"
+
+
+def _rank_noun(pre: str) -> str:
+    stripped = _strip_tail(pre)
+    frame = _FRAME.search(stripped)
+    if frame:
+        noun = frame.group("list").strip("“”\"")
+    else:
+        noun = _tail_noun(stripped)
+    for scope in ("全国", "全区", "全市", "全省", "全球", "中国"):
+        if noun.startswith(scope) and len(noun) > len(scope) + 1:
+            noun = noun[len(scope):]
+    if not noun or noun in _ANAPHORIC:
+        return noun if noun in _ANAPHORIC else "排名"
+    if noun.endswith(("排名", "排行", "位次", "名次", "排行榜")):
+        return noun
+    return noun + "排名"
+
+
+def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str | None = None) -> Reading:
+    """Read measure and noun from the clause text before (``pre``) and after (``post``) a number.
+
+    ``pre`` and ``post`` have periods, places and other numbers masked with ``\\x00``; ``raw_pre``
+    is the unmasked text before the number, where a comparison base (较2021年) is read.
+    """
+    part = bool(_PART.match(pre))
+    if part:
+        pre = _PART.sub("", pre)
+    if is_rank:
+        return Reading("rank", _rank_noun(pre), part=part)
+    base = _base(raw_pre if raw_pre is not None else pre)
+    share = _SHARE_TAIL.search(pre) if kind in ("percent", "permille") else None
+    if share:
+        of = share.group("of")
+        noun = _tail_noun(_strip_tail(pre[:share.start()]))
+        return Reading("share", noun if noun not in _ANAPHORIC else "", base=f"占{of}" if of else "占", part=part)
+    change = _CHANGE_TAIL.search(pre)
+    if change:
+        noun = _tail_noun(_strip_tail(_BASE.sub("", pre[:change.start()])))
+        noun = "" if noun in _ANAPHORIC else noun
+        return Reading("change", noun, base=base, respectively="分别" in change.group(0) or "分别" in pre,
+                       part=part)
+    stripped = _strip_tail(pre)
+    after = _post_noun(post)
+    before = _tail_noun(stripped)
+    if after and (post.lstrip().startswith("的") or not before or _OBJECT_VERBS.search(stripped)
+                  or _OBJECT_VERBS.search(pre) or before.endswith(_CONJUNCTIONS)):
+        return Reading("level", after, part=part)
+    if before in _ANAPHORIC:
+        before = ""
+    return Reading("level", before, part=part)

@@ -1,0 +1,188 @@
+"""When a claim speaks about: the document's date and the period expressions around a number.
+
+The document date comes from front matter (``date: 2025-01-17``), else a dateline near the top
+(``2025-01-17 12:04``, ``作者: 2024/01/25 10:20``, ``2025年1月17日 09:30``), else a date in the file
+name (``20230113``, ``2023-01-13``). Periods are closed ISO date intervals; an "as of" reading
+(``截至目前``, or no period word in a dated article) is the single day of the document date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Period
+
+__all__ = ["document_date", "PeriodMention", "find_periods", "as_of", "UNKNOWN", "comparable"]
+
+UNKNOWN = Period("unknown")
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n---\s*\n", re.S)
+_FM_DATE = re.compile(r"^(?:date|published|pubdate|发布日期|日期)\s*[:：]\s*[\"']?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
+                      re.M | re.I)
+# "2025-01-17 12:04", "2024/01/25 10:20", "2025.01.17": numeric datelines near the top.
+_NUMERIC_DATE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![0-9])")
+# "2025年1月17日 09:30" or "发布时间:2025年1月17日": a Chinese date that is a dateline, not body text.
+_CN_DATELINE = re.compile(r"(?:(?:发布|时间|日期|来源)[^\n]{0,6}?)?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日"
+                          r"(\s*\d{1,2}:\d{2})?")
+# "news_20230113.txt", "2023-01-13-report.md": a whole date bounded by non-digits.
+_FILE_DATE = re.compile(r"(?<![0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9])")
+_TOP = 600
+
+
+def _iso(y: str | int, m: str | int, d: str | int) -> str | None:
+    try:
+        return date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def document_date(text: str, doc_id: str) -> tuple[str | None, str | None]:
+    """``(ISO date, source)`` of a document, source one of front-matter, dateline, filename."""
+    fm = _FRONT_MATTER.match(text)
+    if fm and (m := _FM_DATE.search(fm.group(1))) and (iso := _iso(*m.groups())):
+        return iso, "front-matter"
+    top = text[:_TOP]
+    if (m := _NUMERIC_DATE.search(top)) and (iso := _iso(*m.groups())):
+        return iso, "dateline"
+    for m in _CN_DATELINE.finditer(top):
+        line_start = top.rfind("\n", 0, m.start()) + 1
+        line_end = top.find("\n", m.end())
+        line = top[line_start:line_end if line_end != -1 else len(top)].strip()
+        if (m.group(4) or len(line) <= 30 or m.group(0)[:2] in ("发布", "时间", "日期", "来源")) \
+                and (iso := _iso(m.group(1), m.group(2), m.group(3))):
+            return iso, "dateline"
+    name = doc_id.rsplit("/", 1)[-1]
+    if (m := _FILE_DATE.search(name)) and (iso := _iso(*m.groups())):
+        return iso, "filename"
+    return None, None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period expression found in the text; ``base`` marks a comparison base (较2021年)."""
+
+    start: int
+    end: int
+    period: Period
+    base: bool = False
+
+
+_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# Each pattern with an example. Order matters: longer forms first.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "从2022年到2024年", "2021—2025年"
+    ("range", re.compile(r"((?:19|20)\d{2})年?\s*(?:[—–~-]{1,2}|至|到)\s*((?:19|20)\d{2})年")),
+    # "“十四五”时期", "十四五期间", "“十四五”以来"
+    ("plan", re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?(时期|期间|以来|末|初)?")),
+    # "2024年上半年", "2023年第三季度", "2025年1—5月", "2024年3月", "2023年底", "2023年度"
+    ("half", re.compile(r"((?:19|20)\d{2})年(上|下)半年")),
+    ("quarter", re.compile(r"((?:19|20)\d{2})年(?:第)?([一二三四1-4])季度")),
+    ("months", re.compile(r"((?:19|20)\d{2})年(1[0-2]|[1-9])\s*[—–~-]{1,2}\s*(1[0-2]|[1-9])月")),
+    ("month", re.compile(r"((?:19|20)\d{2})年(1[0-2]|[1-9])月(?:份)?(?:底|末)?")),
+    ("since", re.compile(r"((?:19|20)\d{2})年(?:以来|来)")),
+    ("yearend", re.compile(r"((?:19|20)\d{2})年(?:底|末)")),
+    ("year", re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")),
+    # "今年上半年", "今年1—5月", "去年", "上半年"
+    ("rel_months", re.compile(r"(今年|去年|上年|前年)?(1[0-2]|[1-9])\s*[—–~-]{1,2}\s*(1[0-2]|[1-9])月")),
+    ("rel_half", re.compile(r"(今年|去年|上年)?(上|下)半年")),
+    ("rel_year", re.compile(r"今年|去年|上年|前年|明年")),
+    # "截至目前", "目前", "当前", "现在", "如今"
+    ("now", re.compile(r"截至目前|截止目前|目前|当前|如今|现阶段")),
+    ("vague", re.compile(r"近年来|近年|多年来|近几年|近些年")),
+]
+# A year after these is a comparison base, not the claim's period: "较2021年增长", "比上年".
+_BASE_BEFORE = re.compile(r"(?:较|比|相比|同比|与|相较)$")
+_REL_OFFSET = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, None: 0}
+
+
+def _year(y: int, label: str, source: str = "explicit") -> Period:
+    return Period(label, f"{y:04d}-01-01", f"{y:04d}-12-31", source)
+
+
+def _months(y: int, m1: int, m2: int, label: str, source: str = "explicit") -> Period:
+    last = calendar.monthrange(y, m2)[1]
+    return Period(label, f"{y:04d}-{m1:02d}-01", f"{y:04d}-{m2:02d}-{last:02d}", source)
+
+
+def as_of(doc_date: str | None, label: str | None = None, source: str = "document-date") -> Period:
+    """The single day of the document date; unknown (keeping ``label``) when there is none."""
+    if doc_date is None:
+        return Period(label or "unknown", None, None, "unknown")
+    return Period(label or f"截至{doc_date}", doc_date, doc_date, source)
+
+
+def _relative_year(word: str | None, doc_date: str | None) -> int | None:
+    if doc_date is None:
+        return None
+    return int(doc_date[:4]) + _REL_OFFSET.get(word, 0)
+
+
+def _read(kind: str, m: re.Match[str], doc_date: str | None) -> Period:
+    label = m.group(0)
+    g = m.groups()
+    if kind == "range":
+        return Period(label, f"{g[0]}-01-01", f"{g[1]}-12-31", "explicit")
+    if kind == "plan":
+        first = _PLANS[g[0]]
+        if g[1] == "以来":
+            return Period(label, f"{first}-01-01", doc_date, "relative" if doc_date else "unknown")
+        return Period(label, f"{first}-01-01", f"{first + 4}-12-31", "explicit")
+    if kind == "half":
+        return _months(int(g[0]), 1 if g[1] == "上" else 7, 6 if g[1] == "上" else 12, label)
+    if kind == "quarter":
+        q = _CN_DIGIT[g[1]]
+        return _months(int(g[0]), 3 * q - 2, 3 * q, label)
+    if kind == "months":
+        return _months(int(g[0]), int(g[1]), int(g[2]), label)
+    if kind == "month":
+        return _months(int(g[0]), int(g[1]), int(g[1]), label)
+    if kind == "since":
+        return Period(label, f"{g[0]}-01-01", doc_date, "relative" if doc_date else "unknown")
+    if kind == "yearend":
+        return Period(label, f"{g[0]}-12-31", f"{g[0]}-12-31", "explicit")
+    if kind == "year":
+        return _year(int(g[0]), label)
+    if kind in ("rel_months", "rel_half"):
+        y = _relative_year(g[0], doc_date)
+        if y is None:
+            return Period(label, None, None, "unknown")
+        if kind == "rel_half":
+            return _months(y, 1 if g[1] == "上" else 7, 6 if g[1] == "上" else 12, label, "relative")
+        return _months(y, int(g[1]), int(g[2]), label, "relative")
+    if kind == "rel_year":
+        y = _relative_year(label, doc_date)
+        return _year(y, label, "relative") if y is not None else Period(label, None, None, "unknown")
+    if kind == "now":
+        return as_of(doc_date, label, "relative")
+    return Period(label, None, None, "unknown")  # vague: 近年来
+
+
+def find_periods(text: str, doc_date: str | None) -> list[PeriodMention]:
+    """Every period expression in ``text`` (folded), non-overlapping, in order."""
+    taken: list[tuple[int, int]] = []
+    out: list[PeriodMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            base = bool(_BASE_BEFORE.search(text[max(0, m.start() - 2):m.start()]))
+            out.append(PeriodMention(m.start(), m.end(), _read(kind, m, doc_date), base))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def comparable(a: Period, b: Period) -> bool:
+    """True when two periods cannot be told apart: either is unknown, or both end on the same day.
+
+    A stock reported "as of" two different days, or a flow of two different years, is a timeline;
+    ``2025年`` and ``“十四五”时期`` (2021-2025) end together and are the same reading of a stock.
+    """
+    if not (a.known and b.known):
+        return True
+    return a.end == b.end
