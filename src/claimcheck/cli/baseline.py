@@ -24,7 +24,7 @@ baseline_app = typer.Typer(help="Write and maintain the baseline of accepted fin
 
 PATHS = typer.Argument(..., help="The article files or folders, as given to `claimcheck check`.")
 FILE = typer.Option(None, "--baseline", "-b", metavar="FILE",
-                    help="The baseline file [default: the config's `baseline`, else claimcheck-baseline.json].")
+                    help="The baseline file \\[default: the config's `baseline`, else claimcheck-baseline.json].")
 FORCE = typer.Option(False, "--force", help="Replace FILE even if it is not a claimcheck baseline.")
 
 

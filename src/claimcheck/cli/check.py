@@ -159,24 +159,28 @@ def check(
                                            "github outputs (marked as such)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show consistent groups and timelines."),
     fail_on: FailOn = typer.Option(None, "--fail-on", help="Lowest severity of a new finding that fails the run "
-                                                           "[default: error]."),
+                                                           "\\[default: error]."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (report-only "
                                                               "runs); usage, config and input errors still exit 2."),
     select: list[str] = typer.Option(None, "--select", help="Only these rule codes or names (repeatable)."),
     ignore: list[str] = typer.Option(None, "--ignore", help="Skip these rule codes or names (repeatable)."),
     min_dup_length: int = typer.Option(None, "--min-dup-length", min=10,
-                                       help="Shortest duplicated passage reported, in characters [default: 50]."),
+                                       help="Shortest duplicated passage reported, in characters \\[default: 50]."),
     dup_similarity: float = typer.Option(None, "--dup-similarity", min=0.5, max=1.0,
-                                         help="Lowest similarity of an edited copy [default: 0.85]."),
+                                         help="Lowest similarity of an edited copy \\[default: 0.85]."),
     boilerplate_docs: int = typer.Option(None, "--boilerplate-docs", min=2,
-                                         help="A passage in this many articles is boilerplate [default: 5]."),
+                                         help="A passage in this many articles is boilerplate \\[default: 5]."),
     workers: int = typer.Option(None, "--workers", "-j", min=0, help="Worker processes (0 = automatic)."),
 ) -> None:
     """Check the articles under PATH... for contradicting figures and duplicated passages.
 
-    Settings come from [tool.claimcheck] in pyproject.toml or claimcheck.toml (found upward from the
+    Settings come from \\[tool.claimcheck] in pyproject.toml or claimcheck.toml (found upward from the
     working directory), then from the options given here. Exit status: 0 no new findings at or above
     --fail-on, 1 new findings, 2 usage, config or input errors.
+
+    Examples: [b]claimcheck articles/ -b claimcheck-baseline.json -f text -f sarif:claimcheck.sarif[/b]
+    (terminal report and a SARIF file in one run); [b]claimcheck articles/ -o report.json[/b]
+    (the format follows the suffix).
     """
     try:
         specs = parse_outputs(list(format or []), list(output or []))

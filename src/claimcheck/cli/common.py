@@ -19,7 +19,7 @@ __all__ = ["fail", "read_baseline", "load_effective", "checked_run", "CONFIG_OPT
 
 CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE",
                              help="Read settings from FILE (claimcheck.toml or a pyproject.toml with "
-                                  "[tool.claimcheck]) instead of searching upward from the working directory.")
+                                  "\\[tool.claimcheck]) instead of searching upward from the working directory.")
 NO_CONFIG_OPTION = typer.Option(False, "--no-config", help="Ignore configuration files: defaults and command-line options only.")
 
 
