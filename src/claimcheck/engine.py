@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -33,6 +34,7 @@ class Run:
     groups: list[Group]
     findings: list[Finding]
     options: Options = field(default_factory=Options)
+    elapsed: float = 0.0  # seconds spent in run(), for the summary line
 
     def document(self, doc_id: str) -> Document | None:
         """The document with id ``doc_id``, if it was read."""
@@ -103,6 +105,7 @@ def _sort_key(f: Finding) -> tuple:
 def run(paths: list[str], options: Options | None = None) -> Run:
     """Check the articles under ``paths`` and return everything found."""
     options = options or Options()
+    started = time.perf_counter()
     docs, problems = read_documents(paths)
     docs = [d for d in docs if _included(d.id, options)]
     extractions = _extract_all(docs, options)
@@ -116,4 +119,5 @@ def run(paths: list[str], options: Options | None = None) -> Run:
     findings += _problem_findings(problems, enabled)
     findings.sort(key=_sort_key)
     return Run(documents=docs, problems=problems, quantities={e.document.id: e.quantities for e in extractions},
-               claims=claims, groups=groups, findings=findings, options=options)
+               claims=claims, groups=groups, findings=findings, options=options,
+               elapsed=time.perf_counter() - started)

@@ -1,23 +1,179 @@
-"""Terminal report (placeholder until the rich reporter lands)."""
+"""Terminal report (rich): conflicts first, each claim with its place, quote, reading and period.
+
+Layout, for a 100-column terminal::
+
+    ✖ CC101 error  高新技术企业 · 呼和浩特
+      高新技术企业 of 呼和浩特 disagree: 609家 (004_….txt, 2025年) vs 601家 (001_….txt)
+      seeds/004_5abd1957de2ae845.txt:3:67  609家  x = 609  2025年
+        …培育国家高新技术企业609家(占全区30%),…
+
+Colour only on a terminal and never with ``NO_COLOR`` (rich honours both). ``-v`` adds the
+consistent groups and timelines. Duplicate findings are drawn by ``report.text_duplicates`` when
+that module is present.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
 
-from .jsonout import summary
+from ..model import Claim, Document, Finding, Group
+from .jsonout import number, summary
+from .lines import LineIndex
+from .snippets import reading, snippet
 
 if TYPE_CHECKING:
     from ..engine import Run
 
 __all__ = ["render_text"]
 
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+_MARK = {"error": "✖", "warning": "▲", "info": "●"}
+_VERDICT_STYLE = {"consistent": "green", "timeline": "cyan", "conflict": "red"}
+
+
+class _Places:
+    """``path:line:col`` of spans, with one line index per document."""
+
+    def __init__(self, docs: dict[str, Document]) -> None:
+        self.docs = docs
+        self._lines: dict[str, LineIndex] = {}
+
+    def where(self, doc_id: str, offset: int) -> str:
+        doc = self.docs.get(doc_id)
+        if doc is None:
+            return doc_id
+        index = self._lines.get(doc_id) or self._lines.setdefault(doc_id, LineIndex(doc.text))
+        line, col = index.position(offset)
+        return f"{doc.path}:{line}:{col}"
+
+
+def _reading(c: Claim) -> str:
+    q = c.quantity
+    return reading(number(q.low), number(q.high), q.low_inclusive, q.high_inclusive, number(q.value))
+
+
+def _quote(c: Claim, doc: Document | None, width: int) -> Text:
+    """One line: the clause around the number, cut to fit (Chinese characters take two columns)."""
+    out = Text("    ", no_wrap=True, overflow="ellipsis")
+    if doc is None:
+        return out.append(c.quote)
+    radius = max(8, (width - 6 - 2 * len(c.quantity.text)) // 4)
+    for text, cls in snippet(doc.text, c.span.start, c.span.end, c.indicator_text, radius=radius):
+        text = " ".join(text.split()) if "\n" in text else text
+        style = {"num": "bold reverse", "ind": "underline", "gap": "dim"}.get(cls, "")
+        out.append(text, style=style)
+    return out
+
+
+def _claim_lines(c: Claim, places: _Places, docs: dict[str, Document], width: int, note: str = "") -> list[Text]:
+    head = Text("  ")
+    head.append(places.where(c.span.doc, c.span.start), style="cyan")
+    head.append("  ")
+    head.append(c.quantity.text, style="bold")
+    head.append(f"  {_reading(c)}", style="magenta")
+    head.append(f"  {c.period.label}", style="dim")
+    if note:
+        head.append(f"  {note}", style="green")
+    return [head, _quote(c, docs.get(c.span.doc), width)]
+
+
+def _title(f: Finding) -> Text:
+    t = Text()
+    t.append(f"{_MARK.get(f.severity, '●')} {f.rule} {f.severity}", style=_SEVERITY_STYLE.get(f.severity, "bold"))
+    ev = f.evidence
+    if ev.get("indicator"):
+        t.append(f"  {ev['indicator']} · {ev.get('entity', '')}", style="bold")
+        if ev.get("measure") not in (None, "level"):
+            t.append(f" · {ev['measure']}{' ' + ev['base'] if ev.get('base') else ''}")
+    return t
+
+
+def _conflict(console: Console, f: Finding, claims: dict[str, Claim], places: _Places,
+              docs: dict[str, Document]) -> None:
+    console.print(_title(f))
+    console.print(Padding(Text(f.message), (0, 0, 0, 2), expand=False), highlight=False)
+    for cid in f.claims:
+        if cid in claims:
+            for line in _claim_lines(claims[cid], places, docs, console.width):
+                console.print(line, highlight=False)
+    for value in f.evidence.get("values", []):
+        if value.get("agrees_with_all") and value.get("claim") in claims:
+            for line in _claim_lines(claims[value["claim"]], places, docs, console.width, "agrees"):
+                console.print(line, highlight=False)
+    console.print()
+
+
+def _other(console: Console, f: Finding, docs: dict[str, Document]) -> None:
+    try:
+        from .text_duplicates import render_duplicate
+    except ImportError:
+        render_duplicate = None
+    if render_duplicate is not None and f.rule in ("CC201", "CC202"):
+        rendered: Any = render_duplicate(f, docs)
+        if rendered is not None:
+            console.print(rendered)
+            console.print()
+            return
+    console.print(_title(f))
+    console.print(Padding(Text(f.message), (0, 0, 0, 2), expand=False), highlight=False)
+    console.print()
+
+
+def _group(console: Console, g: Group, claims: dict[str, Claim], places: _Places) -> None:
+    head = Text("  ")
+    head.append(f"{g.verdict:<10}", style=_VERDICT_STYLE.get(g.verdict, ""))
+    head.append(f" {g.indicator} · {g.entity}", style="bold")
+    if g.measure != "level":
+        head.append(f" · {g.measure}")
+    console.print(head, highlight=False)
+    for cid in g.claims:
+        c = claims.get(cid)
+        if c is None:
+            continue
+        line = Text("      ")
+        line.append(f"{c.quantity.text:<10}", style="bold")
+        line.append(f" {c.period.label:<14} ", style="dim")
+        line.append(places.where(c.span.doc, c.span.start), style="cyan")
+        console.print(line, highlight=False)
+
+
+def _summary(run: Run) -> Text:
+    s = summary(run)
+    conflicts = sum(1 for f in run.findings if f.status == "new" and f.rule == "CC101")
+    duplicates = sum(1 for f in run.findings if f.status == "new" and f.rule in ("CC201", "CC202"))
+    parts = [f"{s['documents']} documents", f"{s['claims']} claims", f"{s['groups']} groups",
+             f"{conflicts} conflicts", f"{duplicates} duplicates"]
+    if s["baselined"] or s["suppressed"]:
+        parts.append(f"{s['baselined']} baselined, {s['suppressed']} suppressed")
+    elapsed = getattr(run, "elapsed", None)
+    if elapsed:
+        parts.append(f"{elapsed:.2f} s")
+    errors = s["by_severity"]["error"]
+    return Text(", ".join(parts), style="bold red" if errors else "bold green")
+
 
 def render_text(run: Run, console: Console, verbose: bool = False) -> None:
-    """Print the findings and a summary line to ``console``."""
-    for f in run.findings:
-        console.print(f"{f.rule} {f.severity}: {f.message}", markup=False, highlight=False)
-    s = summary(run)
-    console.print(f"{s['documents']} documents, {s['claims']} claims, {s['groups']} groups, "
-                  f"{s['findings']} findings", markup=False, highlight=False)
+    """Print the findings (conflicts first), optionally the other groups, and a summary line."""
+    docs = {d.id: d for d in run.documents}
+    claims = {c.id: c for c in run.claims}
+    places = _Places(docs)
+    new = [f for f in run.findings if f.status == "new"]
+    for f in (f for f in new if f.rule == "CC101"):
+        _conflict(console, f, claims, places, docs)
+    for f in (f for f in new if f.rule != "CC101"):
+        if f.claims and f.evidence.get("values"):
+            _conflict(console, f, claims, places, docs)
+        else:
+            _other(console, f, docs)
+    if verbose:
+        shown = [g for g in run.groups if g.verdict in ("consistent", "timeline")]
+        if shown:
+            console.print(Text(f"Groups that agree or only differ in time ({len(shown)})", style="bold"))
+            for g in sorted(shown, key=lambda g: (g.verdict, g.entity, g.indicator, g.id)):
+                _group(console, g, claims, places)
+            console.print()
+    console.print(_summary(run), highlight=False)
