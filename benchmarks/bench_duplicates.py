@@ -12,6 +12,8 @@ a child process when the cache is cold, so its memory does not count).
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import pickle
 import resource
 import statistics
@@ -24,6 +26,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from score_duplicates import score  # noqa: E402
+
+
+def _cpu() -> float:
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _corpus(n: int, seed: int, cache: Path):
@@ -45,7 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/claimcheck-bench"))
     ap.add_argument("--show", type=int, default=0, help="print this many misses and false reports")
+    ap.add_argument("-v", "--verbose", action="store_true", help="log the time of each phase")
     args = ap.parse_args(argv)
+    if args.verbose:
+        logging.basicConfig(level=logging.DEBUG, format="  %(message)s")
 
     corpus = _corpus(args.n, args.seed, args.cache)
     from claimcheck.checks.duplicates import DuplicateParams, find_duplicates
@@ -54,13 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     docs = [Document(id=i, path=i, text=t, encoding="utf-8") for i, t in corpus.texts]
     chars = sum(len(t) for _, t in corpus.texts)
     size = sum(len(t.encode()) for _, t in corpus.texts)
+    load = os.getloadavg()
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     params = DuplicateParams(workers=args.workers)
-    times, results = [], []
+    times, cpu, results = [], [], []
     for _ in range(args.repeat):
+        c0 = _cpu()
         t0 = time.perf_counter()
         results = find_duplicates(docs, params)
         times.append(time.perf_counter() - t0)
+        cpu.append(_cpu() - c0)
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     pairs = [((r.spans[0].doc, r.spans[0].start, r.spans[0].end), (r.spans[1].doc, r.spans[1].start, r.spans[1].end))
@@ -70,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles {args.n}  chars {chars / 1e6:.1f} M  UTF-8 {size / 1e6:.0f} MB  workers {args.workers or 'auto'}")
     print(f"find_duplicates median {statistics.median(times):.2f} s over {len(times)} "
           f"(min {min(times):.2f}, max {max(times):.2f})")
+    print(f"CPU time (this process + workers) median {statistics.median(cpu):.2f} s; "
+          f"load average before the last run {load[0]:.2f}")
     print(f"peak RSS: main {rss_self:.0f} MB (before the check {base_rss / 1024:.0f} MB), "
           f"largest child {rss_children:.0f} MB")
     print(f"pairs planted {s.planted}  reported {s.reported}  recall {s.recall:.4f}  precision {s.precision:.4f}")

@@ -54,24 +54,31 @@ def _group_starts(values: "np.ndarray") -> "np.ndarray":
 
 def index_fingerprints(h: "np.ndarray", doc: "np.ndarray", pos: "np.ndarray",
                        boilerplate_docs: int, cap: int) -> Seeds:
-    """Sort fingerprints by hash and turn repeated hashes into seed pairs or boilerplate occurrences."""
+    """Sort fingerprints by hash and turn repeated hashes into seed pairs or boilerplate occurrences.
+
+    ``h`` is overwritten (it becomes the sort key), to keep one array of this size in memory.
+    """
     import numpy as np
 
     n = len(h)
     bits = max(1, int(n).bit_length())
     shift = np.uint64(bits)
-    key = (h >> shift) << shift
+    key = h  # reused in place: the caller's hashes are consumed
+    key >>= shift
+    key <<= shift
     key |= np.arange(n, dtype=np.uint64)
     key.sort()
-    hk = key >> shift
-    eq = hk[1:] == hk[:-1]
-    multi = np.zeros(n, dtype=bool)
-    multi[1:] |= eq
-    multi[:-1] |= eq
+    eq = key[1:] ^ key[:-1]
+    eq >>= shift
+    same = eq == 0
     del eq
+    multi = np.zeros(n, dtype=bool)
+    multi[1:] |= same
+    multi[:-1] |= same
+    del same
     key = key[multi]
-    hk = hk[multi]
     del multi
+    hk = key >> shift
     row = (key & np.uint64((1 << bits) - 1)).astype(np.int64)
     d, p = doc[row], pos[row]
     starts = _group_starts(hk)
@@ -89,7 +96,7 @@ def index_fingerprints(h: "np.ndarray", doc: "np.ndarray", pos: "np.ndarray",
     return Seeds(d[f], p[f], d[star], p[star], hk[boiler].astype(np.int64), d[boiler], p[boiler])
 
 
-def chain_runs(seeds: Seeds, k: int, gap: int) -> Runs:
+def chain_runs(seeds: Seeds, k: int, gap: int, min_seeds: int = 1) -> Runs:
     """Chain seed pairs of the same two documents on the same diagonal, ``gap`` apart at most."""
     import numpy as np
 
@@ -102,4 +109,23 @@ def chain_runs(seeds: Seeds, k: int, gap: int) -> Runs:
     starts = np.flatnonzero(brk)
     ends = np.append(starts[1:], len(da)) - 1
     a0 = pa[starts]
-    return Runs(da[starts], db[starts], a0, pa[ends] + k, a0 + diag[starts], ends - starts + 1)
+    runs = Runs(da[starts], db[starts], a0, pa[ends] + k, a0 + diag[starts], ends - starts + 1)
+    return _drop_lone_seeds(runs, min_seeds)
+
+
+def _drop_lone_seeds(runs: Runs, min_seeds: int) -> Runs:
+    """Drop document pairs sharing fewer than ``min_seeds`` seeds: one shared k-gram is chance.
+
+    A repeat of 50 characters shares about five winnowed k-grams when exact and usually two or
+    more when edited; Chinese text shares single 8-grams by chance often enough that verifying
+    each of them would dominate the run time on large corpora.
+    """
+    import numpy as np
+
+    if min_seeds <= 1 or len(runs.da) == 0:
+        return runs
+    new_pair = np.concatenate(([True], (runs.da[1:] != runs.da[:-1]) | (runs.db[1:] != runs.db[:-1])))
+    starts = np.flatnonzero(new_pair)
+    total = np.add.reduceat(runs.seeds, starts)
+    keep = np.repeat(total >= min_seeds, np.diff(np.append(starts, len(runs.da))))
+    return Runs(*(getattr(runs, f)[keep] for f in ("da", "db", "a0", "a1", "b0", "seeds")))

@@ -18,7 +18,7 @@ from ..normalize import normalize
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["MatchText", "fold_table", "match_texts", "fingerprints", "K", "W"]
+__all__ = ["MatchText", "fold_table", "match_codes", "match_texts", "fingerprints", "K", "W"]
 
 K = 8  # k-gram length in matching characters: long enough that Chinese 8-grams are mostly specific
 W = 8  # winnowing window: any common run of K + W - 1 = 15 matching characters shares a fingerprint
@@ -60,65 +60,84 @@ class MatchText:
         return self.codes[lo:hi].tobytes().decode("utf-32-le"), self.orig[lo:hi]
 
 
-def match_texts(texts: list[str]) -> MatchText:
-    """Fold a batch of texts at once (one encode and a few array operations, not a loop per text)."""
+def _fold(texts: list[str]) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """Matching code points of the joined texts, the original index of each, and text starts."""
     import numpy as np
 
-    joined = "".join(texts)
-    cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     folded = fold_table()[cp & 0xFFFF]
-    astral = cp > 0xFFFF
-    if astral.any():  # outside the BMP: CJK extensions and the like, kept as they are
+    astral = np.flatnonzero(cp > 0xFFFF)
+    if len(astral):  # outside the BMP: CJK extensions and the like, kept as they are
         folded[astral] = cp[astral]
     keep = np.flatnonzero(folded)
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum([len(t) for t in texts], out=starts[1:])
+    return folded[keep], keep, starts
+
+
+def match_codes(texts: list[str]) -> tuple["np.ndarray", "np.ndarray"]:
+    """Matching code points of a batch of texts and the bounds of each text among them."""
+    import numpy as np
+
+    codes, keep, starts = _fold(texts)
+    return codes, np.searchsorted(keep, starts)
+
+
+def match_texts(texts: list[str]) -> MatchText:
+    """Fold a batch of texts at once (one encode and a few array operations, not a loop per text)."""
+    import numpy as np
+
+    codes, keep, starts = _fold(texts)
     bounds = np.searchsorted(keep, starts)
     doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(bounds))
     orig = (keep - starts[doc_of]).astype(np.int32)
-    return MatchText(folded[keep], orig, bounds)
+    return MatchText(codes, orig, bounds)
 
 
 def _kgram_hashes(codes: "np.ndarray", k: int) -> "np.ndarray":
-    """Hash of the k-gram starting at every position (positions past the end are padded with 0).
+    """Hash of the k-gram starting at every position (the last k - 1 hashes are partial).
 
     The polynomial is built by doubling (2-grams, 4-grams, 8-grams), so ``k`` is a power of two:
     three multiply-adds over the array instead of eight.
     """
     import numpy as np
 
-    n = len(codes)
-    h = np.zeros(n + k, dtype=np.uint64)
-    h[:n] = codes
     if k & (k - 1):
         raise ValueError("k must be a power of two")
+    n = len(codes)
+    h = codes.astype(np.uint64)
+    tmp = np.empty(n, dtype=np.uint64)
     span, mult = 1, _BASE
     while span < k:
-        h[: n + k - span] = h[: n + k - span] * np.uint64(mult) + h[span:]
+        np.multiply(h[: n - span], np.uint64(mult), out=tmp[: n - span])
+        np.add(tmp[: n - span], h[span:], out=h[: n - span])
         span, mult = 2 * span, mult * mult % (1 << 64)
-    h = h[:n]
-    h ^= h >> np.uint64(29)
+    np.right_shift(h, np.uint64(29), out=tmp)
+    h ^= tmp
     h *= np.uint64(_MIX)
-    h ^= h >> np.uint64(32)
-    h |= np.uint64(1)  # 0 is reserved for "no window" in the winnowing below
+    np.right_shift(h, np.uint64(32), out=tmp)
+    h ^= tmp
     return h
 
 
 def _sliding(a: "np.ndarray", w: int, op: "np.ufunc") -> "np.ndarray":
-    """``op`` over every window of ``w`` consecutive items, by doubling (log2(w) passes).
+    """``op`` over every window of ``w`` items starting at each index, by doubling (log2(w) passes).
 
-    The result has the same length as ``a``; windows that run past the end see only what exists.
+    The result has the length of ``a``; windows that run past the end see only what exists.
     """
-    out = a.copy()
+    out, tmp = a.copy(), a.copy()
     span = 1
     while span < w:
         step = min(span, w - span)
-        op(out[:-step], out[step:], out=out[:-step])
+        op(out[:-step], out[step:], out=tmp[:-step])
+        out, tmp = tmp, out
+        out[-step:] = tmp[-step:]
         span += step
     return out
 
 
-def fingerprints(mt: MatchText, k: int = K, w: int = W) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+def fingerprints(codes: "np.ndarray", bounds: "np.ndarray", k: int = K, w: int = W
+                 ) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
     """Winnowed fingerprints ``(hash, doc, pos)`` in (doc, pos) order; pos in matching coordinates.
 
     A k-gram is kept when it is the minimum of some window of ``w`` k-grams lying inside one
@@ -126,16 +145,20 @@ def fingerprints(mt: MatchText, k: int = K, w: int = W) -> tuple["np.ndarray", "
     """
     import numpy as np
 
-    n = len(mt.codes)
+    n = len(codes)
     if n < k + w - 1:
         return np.empty(0, np.uint64), np.empty(0, np.int32), np.empty(0, np.int32)
-    h = _kgram_hashes(mt.codes, k)
-    lengths = np.diff(mt.bounds)
-    # Distance from each position to the end of its document: windows need w + k - 1 of them.
-    to_end = np.repeat(mt.bounds[1:], lengths) - np.arange(n)
-    window_min = _sliding(h, w, np.minimum)
-    window_min[to_end < w + k - 1] = 0
-    best = _sliding(window_min[::-1].copy(), w, np.maximum)[::-1]  # max over windows containing i
-    pick = np.flatnonzero(best == h)
-    doc_of = np.searchsorted(mt.bounds, pick, side="right") - 1
-    return h[pick], doc_of.astype(np.int32), (pick - mt.bounds[doc_of]).astype(np.int32)
+    h = _kgram_hashes(codes, k)
+    key = (h >> np.uint64(32)).astype(np.uint32)  # winnow on 32 bits: half the memory traffic
+    key |= np.uint32(1)  # 0 is reserved for "no window"
+    window_min = np.zeros(n + w - 1, dtype=np.uint32)  # w - 1 leading zeros: see below
+    window_min[w - 1:] = _sliding(key, w, np.minimum)
+    # a window needs w + k - 1 characters of its own document: mark the starts that lack them
+    ends = bounds[1:][np.diff(bounds) > 0]
+    short = (ends[:, None] - np.arange(1, w + k - 1)[None, :]).ravel()
+    window_min[w - 1 + short[short >= 0]] = 0
+    # best[i]: the largest minimum among the windows containing i (starts i - w + 1 .. i)
+    best = _sliding(window_min, w, np.maximum)[:n]
+    pick = np.flatnonzero(best == key)
+    doc_of = np.searchsorted(bounds, pick, side="right") - 1
+    return h[pick], doc_of.astype(np.int32), (pick - bounds[doc_of]).astype(np.int32)

@@ -15,23 +15,27 @@ Small inputs run in-process (no pool start-up); the output is the same whatever 
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import CheckResult, Document, Span
-from .dup_text import K, W, fingerprints, match_texts
+from .dup_text import K, W, fingerprints, match_codes, match_texts
 from .dup_verify import Passage, _across_edits, verify_pair
 
 __all__ = ["DuplicateParams", "find_duplicates"]
 
 _GAP = 48  # seeds on one diagonal further apart than this start a new run
+_MIN_SEEDS = 2  # seeds two documents must share before their runs are verified
 _CHUNK_CHARS = 1_500_000  # characters of text per hashing task
 _PARALLEL_CHARS = 3_000_000  # below this many characters, one process is faster than a pool
 _TEXTS: list[str] = []  # the documents' texts, inherited by forked workers
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def _digest(text: str) -> str:
 
 def _hash_chunk(bounds: tuple[int, int]) -> tuple[Any, Any, Any]:
     lo, hi = bounds
-    h, d, p = fingerprints(match_texts(_TEXTS[lo:hi]))
+    h, d, p = fingerprints(*match_codes(_TEXTS[lo:hi]))
     return h, d + lo, p
 
 
@@ -141,6 +145,22 @@ def _verify_tasks(runs: Any, n_tasks: int, params: DuplicateParams) -> list[tupl
              params.min_length, params.min_similarity) for s, e in zip(cuts, cuts[1:]) if e > s]
 
 
+def _gather(parts: Iterator[tuple[Any, Any, Any]], size_hint: int) -> tuple[Any, Any, Any]:
+    """Concatenate the workers' fingerprints as they arrive, without holding two copies."""
+    import numpy as np
+
+    cap = max(1024, size_hint // 3)  # winnowing keeps about 2 / (W + 1) of the positions
+    h, d, p = np.empty(cap, np.uint64), np.empty(cap, np.int32), np.empty(cap, np.int32)
+    n = 0
+    for ph, pd, pp in parts:
+        if n + len(ph) > len(h):
+            grow = max(2 * len(h), n + len(ph))
+            h, d, p = (np.resize(a, grow) for a in (h, d, p))
+        h[n:n + len(ph)], d[n:n + len(ph)], p[n:n + len(ph)] = ph, pd, pp
+        n += len(ph)
+    return h[:n], d[:n], p[:n]
+
+
 def find_duplicates(docs: Sequence[Document], params: DuplicateParams = DuplicateParams()) -> list[CheckResult]:
     """Every passage of at least ``min_length`` matching characters repeated within or across documents."""
     import numpy as np
@@ -150,20 +170,35 @@ def find_duplicates(docs: Sequence[Document], params: DuplicateParams = Duplicat
     docs = sorted(docs, key=lambda d: d.id)
     texts = [d.text for d in docs]
     n = _workers(params.workers, sum(map(len, texts)))
+    clock = _Clock(n)
     with _mapper(texts, n) as pmap:
-        parts = list(pmap(_hash_chunk, _chunks(texts, _CHUNK_CHARS)))
-        if not parts:
-            return []
-        h, d, p = (np.concatenate(x) for x in zip(*parts))
-        del parts
+        h, d, p = _gather(pmap(_hash_chunk, _chunks(texts, _CHUNK_CHARS)), sum(map(len, texts)))
+        clock.lap("hash", len(h))
         cap = max(64, 8 * params.boilerplate_docs)
         seeds = index_fingerprints(h, d, p, params.boilerplate_docs, cap)
         del h, d, p
-        runs = chain_runs(seeds, K, _GAP)
+        clock.lap("index", len(seeds.da))
+        runs = chain_runs(seeds, K, _GAP, _MIN_SEEDS)
+        clock.lap("chain", len(runs.da))
         found = [x for chunk in pmap(_verify_chunk, _verify_tasks(runs, 4 * n, params)) for x in chunk]
+        clock.lap("verify", len(found))
     boiler = _boilerplate(docs, seeds, params)
+    clock.lap("boilerplate", len(boiler))
     pairs = [_pair_result(docs, f) for f in sorted(found)]
     return _outside_boilerplate(pairs, boiler) + boiler
+
+
+class _Clock:
+    """Phase timings, logged at debug level (``benchmarks/bench_duplicates.py -v`` shows them)."""
+
+    def __init__(self, workers: int) -> None:
+        self.t = time.perf_counter()
+        _log.debug("duplicates: %d worker(s)", workers)
+
+    def lap(self, phase: str, count: int) -> None:
+        now = time.perf_counter()
+        _log.debug("duplicates: %-11s %6.2f s  (%d)", phase, now - self.t, count)
+        self.t = now
 
 
 def _outside_boilerplate(pairs: list[CheckResult], boiler: list[CheckResult]) -> list[CheckResult]:
