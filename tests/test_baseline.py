@@ -12,7 +12,7 @@ from ci_support import SARIF_SCHEMA, copy_seeds, install_stub, real_pipeline_rea
 from claimcheck.baseline import SCHEMA, Baseline, BaselineError, Entry, entry_for, load_baseline, render_baseline
 from claimcheck.engine import Run
 from claimcheck.model import Claim, Document, Finding, Period, Quantity, Span
-from claimcheck.postprocess import mark_baselined, order_locations, stale_entries
+from claimcheck.postprocess import mark_baselined, order_locations, stale_entries, successors
 
 A = "2024年,呼和浩特市拥有国家高新技术企业601家。\n"
 B = "2024年,呼和浩特市国家高新技术企业达到609家。\n"
@@ -93,6 +93,7 @@ def test_a_changed_conflict_points_at_the_claim_the_baseline_has_not_seen():
     (reordered,) = order_locations([f], run, stale)
     assert reordered.claims[0] == "3" and reordered.spans[0].doc == "c.txt"
     assert reordered.claims[1:] == ("1", "2")
+    assert successors([reordered], run, stale) == {"old": "new"}
 
 
 def test_without_a_baseline_the_newest_article_comes_first():
@@ -176,6 +177,7 @@ def _new_user_scenario(tmp_path: Path) -> None:
     jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
     (result,) = sarif["runs"][0]["results"]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "seeds/005_new.txt"
+    assert "changed: now new finding " + new[0]["fingerprint"] in err
 
 
 def test_new_user_scenario_on_the_seeds_stub_pipeline(tmp_path, stub):

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .engine import Run
 
 __all__ = ["Outcome", "postprocess", "enabled_codes", "select_ignore", "suppress_inline", "suppress_by_fingerprint",
-           "mark_baselined", "stale_entries", "order_locations", "sort_findings"]
+           "mark_baselined", "stale_entries", "order_locations", "successors", "sort_findings"]
 
 _SEVERITY_ORDER = ("error", "warning", "info")
 
@@ -32,6 +32,7 @@ class Outcome:
 
     stale: list[Entry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    successors: dict[str, str] = field(default_factory=dict)  # stale fingerprint -> the new finding it became
 
 
 def enabled_codes(options: Options) -> frozenset[str]:
@@ -135,6 +136,17 @@ def order_locations(findings: list[Finding], run: Run, stale: list[Entry]) -> li
     return out
 
 
+def successors(findings: list[Finding], run: Run, stale: list[Entry]) -> dict[str, str]:
+    """For each stale entry, the new finding on the same rule, entity and indicator (the conflict, changed)."""
+    if not stale:
+        return {}
+    topics: dict[tuple, str] = {}
+    for f in findings:
+        if f.status == "new":
+            topics.setdefault(entry_for(f, run).topic, f.fingerprint)
+    return {e.fingerprint: topics[e.topic] for e in stale if e.topic in topics and e.indicator is not None}
+
+
 def _neg(date: str) -> tuple[int, ...]:
     """A sort key that puts later ISO dates first and unknown dates last."""
     return tuple(-ord(ch) for ch in date) + (0,) if date else (1,)
@@ -158,4 +170,5 @@ def postprocess(run: Run, *, options: Options | None = None, suppressions: tuple
     findings = mark_baselined(findings, baseline)
     stale = stale_entries(findings, baseline, enabled)
     findings = sort_findings(order_locations(findings, run, stale))
-    return replace(run, findings=findings), Outcome(stale=stale, warnings=smap.warnings)
+    outcome = Outcome(stale=stale, warnings=smap.warnings, successors=successors(findings, run, stale))
+    return replace(run, findings=findings), outcome

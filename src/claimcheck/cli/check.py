@@ -86,7 +86,7 @@ def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findi
     if fmt == "markdown":
         from ..report.markdown import render_markdown
 
-        return render_markdown(result, stale=outcome.stale, include_all=all_findings)
+        return render_markdown(result, stale=outcome.stale, include_all=all_findings, successors=outcome.successors)
     if fmt == "github":
         from ..report.github import render_github
 
@@ -124,7 +124,7 @@ def _note_accepted(result: Run) -> None:
                    + " (--all-findings lists them)", err=True)
 
 
-def _note_stale(stale: list[Entry], strict: bool) -> None:
+def _note_stale(stale: list[Entry], strict: bool, successors: dict[str, str]) -> None:
     if not stale:
         return
     word = "entry" if len(stale) == 1 else "entries"
@@ -133,7 +133,8 @@ def _note_stale(stale: list[Entry], strict: bool) -> None:
                f"{'; failing because of --strict-baseline' if strict else ''}; "
                "`claimcheck baseline prune` removes them:", err=True)
     for e in stale:
-        typer.echo(f"  {e.rule} {e.fingerprint} {', '.join(e.files)}: {e.message}", err=True)
+        now = f" [changed: now new finding {successors[e.fingerprint]}]" if e.fingerprint in successors else ""
+        typer.echo(f"  {e.rule} {e.fingerprint} {', '.join(e.files)}: {e.message}{now}", err=True)
 
 
 def check(
@@ -208,8 +209,9 @@ def check(
             raise fail(f"cannot write {target}: {exc}") from None
     for warning in outcome.warnings:
         typer.echo(f"claimcheck: warning: {warning}", err=True)
-    _note_accepted(result)
-    _note_stale(outcome.stale, strict_baseline)
+    if not any(fmt == "text" for fmt, _ in specs):  # the text report counts them itself
+        _note_accepted(result)
+    _note_stale(outcome.stale, strict_baseline, outcome.successors)
     status = exit_status(result, config.fail_on, stale=len(outcome.stale), strict_baseline=strict_baseline)
     raise typer.Exit(0 if exit_zero and status != 2 else status)
 

@@ -64,7 +64,8 @@ def _details(f: Finding, run: Run, where: _Where) -> list[str]:
     return out
 
 
-def render_markdown(run: Run, *, stale: list[Entry] | None = None, include_all: bool = False) -> str:
+def render_markdown(run: Run, *, stale: list[Entry] | None = None, include_all: bool = False,
+                    successors: dict[str, str] | None = None) -> str:
     """The summary as Markdown text."""
     counts = summary(run)
     where = _Where(run)
@@ -84,6 +85,8 @@ def render_markdown(run: Run, *, stale: list[Entry] | None = None, include_all: 
             out += _details(f, run, where)
     if stale:
         out += ["<details><summary>Stale baseline entries (fixed or changed)</summary>", ""]
-        out += [f"- `{e.rule}` {cell(e.message)} ({cell(', '.join(e.files))})" for e in stale]
+        now = successors or {}
+        out += [f"- `{e.rule}` {cell(e.message)} ({cell(', '.join(e.files))})"
+                + (f"; changed, now `{now[e.fingerprint]}`" if e.fingerprint in now else "") for e in stale]
         out += ["", "Remove them with `claimcheck baseline prune`.", "", "</details>", ""]
     return "\n".join(out).rstrip("\n") + "\n"
