@@ -208,7 +208,7 @@ class _Builder:
             period=d.period(q, clause, sentence),
             measure=measure,
             confidence=confidence if source != "document" else confidence * 0.9,
-            attributes=attributes + (("part",) if reading.part and "part" not in attributes else ()),
+            attributes=attributes + (("其中",) if reading.part else ()),
             base=_share_base(reading.base) if reading.measure in ("share", "change") else None,
             entity_source=source,
         )
