@@ -68,3 +68,22 @@ def test_same_bytes_whatever_the_hash_seed_and_file_order(tmp_path):
         by_format.setdefault(fmt, set()).add(text)
     assert all(len(texts) == 1 for texts in by_format.values()), {k: len(v) for k, v in by_format.items()}
     assert "CC101" in by_format["sarif"].pop()
+
+
+@pytest.mark.skipif(not real_pipeline_ready(), reason="needs the claim extractor and conflict check (issue 3)")
+def test_seeds_give_the_same_bytes_whatever_the_hash_seed_or_workers(tmp_path):
+    """The real pipeline on the seeds: SARIF and baseline bytes depend on neither hash seed nor worker count."""
+    from ci_support import copy_seeds
+
+    copy_seeds(tmp_path / "seeds")
+    seen: dict[str, set[str]] = {"sarif": set(), "baseline": set()}
+    for seed, workers in (("0", "1"), ("1", "2"), ("4242", "1")):
+        proc = subprocess_cli(["seeds", "--no-config", "-f", "sarif", "--workers", workers], tmp_path, stub=False,
+                              env={"PYTHONHASHSEED": seed})
+        assert proc.returncode in (0, 1), proc.stderr
+        seen["sarif"].add(proc.stdout)
+        proc = subprocess_cli(["baseline", "write", "seeds", "--no-config", "-b", f"b{seed}.json"], tmp_path,
+                              stub=False, env={"PYTHONHASHSEED": seed})
+        assert proc.returncode == 0, proc.stderr
+        seen["baseline"].add((tmp_path / f"b{seed}.json").read_text(encoding="utf-8"))
+    assert len(seen["sarif"]) == 1 and len(seen["baseline"]) == 1
