@@ -93,3 +93,15 @@ def test_suppressed_findings_carry_their_justification(corpus):
                                        ("新闻/稿.txt", "%E6%96%B0%E9%97%BB/%E7%A8%BF.txt")])
 def test_repo_relative_uris(path, uri):
     assert repo_uri(path) == uri
+
+
+def test_a_file_outside_the_working_directory_is_an_absolute_uri_without_base(tmp_path, monkeypatch):
+    install_stub(monkeypatch)
+    write_corpus(tmp_path / "far", {"a.txt": A, "b.txt": B})
+    here = tmp_path / "here"
+    here.mkdir()
+    code, out, _ = run_cli([str(tmp_path / "far"), "--no-config", "-f", "sarif"], here)
+    log = json.loads(out)
+    _validator().validate(log)
+    artifact = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact["uri"].startswith("file:///") and "uriBaseId" not in artifact

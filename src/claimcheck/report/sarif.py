@@ -66,7 +66,9 @@ class _Places:
 
     def location(self, span: Span, message: str | None = None) -> dict[str, Any]:
         doc = self._run.document(span.doc)
-        artifact = {"uri": repo_uri(doc.path if doc else span.doc, self._root), "uriBaseId": "%SRCROOT%"}
+        uri = repo_uri(doc.path if doc else span.doc, self._root)
+        # a uriBaseId may only qualify a relative reference; a file outside the root stays a file: URI
+        artifact = {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": "%SRCROOT%"}
         physical: dict[str, Any] = {"artifactLocation": artifact}
         if doc is not None:
             index = self._lines.get(doc.id) or self._lines.setdefault(doc.id, LineIndex(doc.text))
