@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .baseline import Baseline, Entry, entry_for, quote_digest
-from .codes import resolve, rules
+from .codes import resolve
 from .config import Suppression
 from .model import Document, Finding
 from .options import Options
@@ -36,10 +36,10 @@ class Outcome:
 
 
 def enabled_codes(options: Options) -> frozenset[str]:
-    """Rule codes left after ``select`` and ``ignore`` (codes, redirected old codes or names)."""
-    chosen = {resolve(s) for s in options.select} if options.select else set(rules())
-    chosen -= {resolve(s) for s in options.ignore}
-    return frozenset(c for c in chosen if c)
+    """Rule codes left after ``select`` and ``ignore`` (the engine's rule, so both agree)."""
+    from .engine import enabled_rules
+
+    return frozenset(enabled_rules(options))
 
 
 def select_ignore(findings: list[Finding], options: Options) -> list[Finding]:
