@@ -22,13 +22,15 @@ _FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FOLD.update({"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／": "/", "：": ":",
-              "﹪": "%", "‰": "‰"})
+              "﹪": "%", "‰": "‰", "\u2212": "-"})
 # The full-width comma is folded only between two digits, where it separates thousands: "1，234".
 
 
-_TABLE = str.maketrans({**{c: " " for c in _SPACES}, **_FOLD})
+_MAP = {**{c: " " for c in _SPACES}, **_FOLD}
+_FOLD_RE = re.compile("[" + re.escape("".join(sorted(_MAP))) + "]+")
 _DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
-_COMMA_RE = re.compile(r"(?<=[0-9\uff10-\uff19])\uff0c(?=[0-9\uff10-\uff19])")
+# Starts with the literal comma so that the search skips ahead in C: "１，２３４" → "１,２３４".
+_COMMA_RE = re.compile(r"\uff0c(?<=[0-9\uff10-\uff19]\uff0c)(?=[0-9\uff10-\uff19])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,15 @@ class Normalized:
         return self.to_original[start], self.to_original[end - 1] + 1
 
 
+def _fold(text: str) -> str:
+    """Fold full-width forms and odd spaces: one regex pass, far faster than ``str.translate``
+    with a dict table, which looks every character up in Python-level mappings."""
+    return _FOLD_RE.sub(lambda m: "".join([_MAP[c] for c in m.group()]), text)
+
+
 def normalize(text: str) -> Normalized:
     """Return ``text`` with full-width forms folded, odd spaces made plain and zero-width dropped."""
-    folded = _COMMA_RE.sub(",", text).translate(_TABLE)
+    folded = _fold(_COMMA_RE.sub(",", text))
     drops = [m.start() for m in _DROP_RE.finditer(folded)]
     if not drops:
         return Normalized(folded, None)

@@ -16,11 +16,12 @@ section before them, and a bigger section multiplies everything read so far (``1
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
-__all__ = ["Reading", "read_numeral", "split_adjacent_range", "DIGITS", "PLACES", "SECTIONS"]
+__all__ = ["Reading", "read_numeral", "read_any", "place_of", "split_adjacent_range", "DIGITS", "PLACES",
+           "SECTIONS"]
 
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -30,23 +31,28 @@ DIGITS: dict[str, int] = {
 PLACES: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 SECTIONS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _TENS = {"廿": 20, "卅": 30}
+_DIGIT_CHARS = "".join(DIGITS)
 
 # One token: an Arabic number ("1,234.5"), a Chinese digit, place, section, or the decimal 点.
 _TOKEN = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|点[零〇○一二两三四五六七八九]+|.")
 _ONE = Decimal(1)
+_ZERO = Decimal(0)
 _HALF = Decimal("0.5")
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """A numeral's value, the half-width of its rounding interval and its last stated place."""
+class Reading(NamedTuple):
+    """A numeral's value and the half-width of its rounding interval (0 when exact)."""
 
     value: Decimal
     half: Decimal
-    place: Decimal
+
+    @property
+    def place(self) -> Decimal:
+        """The place of the last non-zero digit (computed on demand: only 余/多 need it)."""
+        return place_of(self.value)
 
 
-def _place_of(value: Decimal) -> Decimal:
+def place_of(value: Decimal) -> Decimal:
     """Place value of the last non-zero digit: 600 → 100, 101000 → 1000, 10.5 → 0.1."""
     if not value:
         return _ONE
@@ -62,7 +68,7 @@ def _arabic(tok: str) -> tuple[Decimal, int]:
 
 def _digit_by_digit(s: str) -> Decimal | None:
     """``二〇二五`` → 2025: three or more digits (or any with 〇/零) and no place characters."""
-    if len(s) < 2 or any(c not in DIGITS for c in s):
+    if len(s) < 2 or s.strip(_DIGIT_CHARS):
         return None
     if len(s) == 2 and not any(c in "〇○零" for c in s):
         return None
@@ -74,13 +80,14 @@ def read_numeral(s: str) -> Reading | None:
     """Read one numeral (no range, no unit); None when ``s`` is not a well-formed numeral."""
     if not s:
         return None
+    if s.isdigit() and s.isascii():
+        return Reading(Decimal(s), _ZERO)
     if s[0].isdigit() and s.replace(",", "").replace(".", "", 1).isdigit():
         value, decimals = _arabic(s)
-        half = _HALF.scaleb(-decimals) if decimals else Decimal(0)
-        return Reading(value, half, _place_of(value))
+        return Reading(value, _HALF.scaleb(-decimals) if decimals else _ZERO)
     whole = _digit_by_digit(s)
     if whole is not None:
-        return Reading(whole, Decimal(0), _place_of(whole))
+        return Reading(whole, _ZERO)
     return _read_compound(s)
 
 
@@ -137,8 +144,7 @@ def _read_compound(s: str) -> Reading | None:
         if last_mult >= 100 and not zero and number < 10 and number == number.to_integral_value():
             number *= last_mult // 10  # 一万二 → 12000, 三千五 → 3500
         section += number
-    value = total + section
-    return Reading(value, half, _place_of(value))
+    return Reading(total + section, half)
 
 
 _DECIMAL_CN = re.compile(r"^(?P<int>.*?)点(?P<frac>[零〇○一二两三四五六七八九]+)(?P<mag>[万萬亿億]*)$")
@@ -150,7 +156,7 @@ def read_cn_decimal(s: str) -> Reading | None:
     m = _DECIMAL_CN.match(s)
     if m is None:
         return None
-    head = read_numeral(m["int"]) if m["int"] else Reading(Decimal(0), Decimal(0), _ONE)
+    head = read_numeral(m["int"]) if m["int"] else Reading(_ZERO, _ZERO)
     if head is None:
         return None
     frac = m["frac"]
@@ -160,7 +166,7 @@ def read_cn_decimal(s: str) -> Reading | None:
     for c in m["mag"]:
         value *= SECTIONS[c]
         half *= SECTIONS[c]
-    return Reading(value, half, _place_of(value))
+    return Reading(value, half)
 
 
 _CONSECUTIVE = {("一", "二"), ("二", "三"), ("三", "四"), ("四", "五"), ("五", "六"), ("六", "七"),

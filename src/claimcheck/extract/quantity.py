@@ -35,8 +35,9 @@ from __future__ import annotations
 
 from ..model import Quantity
 from ..normalize import normalize
-from .quantity_build import BUILDERS, Hit, clean
-from .quantity_grammar import START, grammar
+from .quantity_build import BUILDERS, Hit
+from .quantity_number import build_number
+from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 
 __all__ = ["find_quantities"]
@@ -45,8 +46,13 @@ __all__ = ["find_quantities"]
 _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅点0123456789")
 
 
+_SKIP_AT = frozenset(w[off] for entries in tables().skip_index.values() for off, w in entries)
+
+
 def _skip_word(t: str, p: int, floor: int) -> int:
     """End of a numeral-bearing word (统一, 一体化, 四梁八柱) that covers position ``p``, else 0."""
+    if t[p] not in _SKIP_AT:
+        return 0  # digits, letters, and numerals that begin no word in the lexicon
     index = tables().skip_index
     for key, need_prev in ((t[p - 1:p + 1] if p else "", True), (t[p:p + 2], False)):
         for offset, word in index.get(key, ()):
@@ -64,7 +70,8 @@ def _scan(t: str) -> list[Hit]:
     """All hits in normalized text ``t``, left to right, never overlapping."""
     hits: list[Hit] = []
     search = START.search
-    match = grammar().match
+    grammars = grammars_by_first_char()
+    builders = {**BUILDERS, "num": build_number}
     pos = floor = 0
     while True:
         m = search(t, pos)
@@ -75,11 +82,11 @@ def _scan(t: str) -> list[Hit]:
         if word_end:
             pos = word_end
             continue
-        g = match(t, p)
+        g = grammars[t[p]](t, p)
         if g is None:
             pos = p + 1
             continue
-        hit = BUILDERS[g.lastgroup](g, t, floor)
+        hit = builders[g.lastgroup](g, t, floor)
         if hit is None or hit.end <= hit.start:
             pos = max(g.end(), p + 1)
             continue
@@ -94,7 +101,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for h in _scan(norm.text):
         start, end = norm.span(h.start, h.end)
         out.append(Quantity(
-            text[start:end], start, end, clean(h.value), clean(h.low), clean(h.high), h.unit,
+            text[start:end], start, end, h.value, h.low, h.high, h.unit,
             h.dimension, h.qualifier, h.kind, h.claimable, h.low_inclusive, h.high_inclusive,
             h.direction, h.unit_text))
     return out

@@ -15,7 +15,7 @@ from functools import cache
 
 from .quantity_tables import tables
 
-__all__ = ["START", "grammar", "NUM"]
+__all__ = ["START", "grammar", "grammars_by_first_char", "NUM"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
@@ -109,3 +109,23 @@ def grammar() -> re.Pattern[str]:
     alts = (*_DATES, _PHONE, *_LABELS, _PERIOD, _FRACTION, _ordinal(), _FAN, _HALF, _number(),
             _DIGIT_LABEL)
     return re.compile("|".join(alts))
+
+
+@cache
+def grammars_by_first_char() -> dict[str, object]:
+    """The grammar's ``match`` method cut down to the alternatives that can start with each
+    character: a digit never starts 第N or S43, a Chinese numeral never starts a phone number."""
+    digit = (*_DATES, _PHONE, _LABELS[0], _LABELS[2], _LABELS[3], _FRACTION, _number(), _DIGIT_LABEL)
+    cn = (_DATES[2], _DATES[4], _PERIOD, _FRACTION, _HALF, _number())
+    letter = _LABELS
+    table: dict[str, object] = {}
+    for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),
+                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF,))):
+        match = re.compile("|".join(alts)).match
+        for c in chars:
+            table[c] = match
+    return table
+
+
+_DIGITS = "0123456789"
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"

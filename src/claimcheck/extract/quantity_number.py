@@ -1,0 +1,252 @@
+"""The general number phrase (600余家, 10.1万P, 1至2万人, 约30%, 超百名, 五六百家) → a Hit.
+
+Split in two for speed: ``_core`` reads everything the matched words say by themselves (value,
+interval, unit, qualifier) and is cached by the match's groups and the qualifier before it;
+``build_number`` adds what depends on the surrounding text (the sign word, a rank context, the
+bare-number rules) with a handful of lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from .numerals import Reading, place_of, read_any, read_numeral, split_adjacent_range
+from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
+                             point, rounding)
+from .quantity_tables import tables
+
+__all__ = ["build_number"]
+
+_T = tables()
+_UNITS = _T.units
+_ONE = Decimal(1)
+_TWO = Decimal(2)
+_GROUPS = ("n1", "a1", "m1", "a2", "p1", "sep", "n2", "m2", "a3", "p2", "unit", "post")
+_CN_DIGITS = frozenset("零〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
+_CN_DIGIT_CHARS = "".join(_CN_DIGITS)
+_MAGNITUDES = frozenset("十拾百佰千仟万萬亿億")
+_SECTIONS = "万萬亿億"
+_QUAL_LAST = frozenset(w[-1] for w in _T.before)
+_SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "-"}
+_ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
+_QUOTES_OPEN = frozenset("“\"「『‘《")
+_QUOTES_CLOSE = frozenset("”\"」』’》")
+# A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
+_RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
+_BARE = "bare"
+_MISSING = object()
+_CACHE: dict[tuple, object] = {}
+_CACHE_MAX = 50_000
+
+
+class _Core(NamedTuple):
+    """What the matched words say by themselves."""
+
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    li: bool
+    hi: bool
+    unit: str | None
+    dim: str | None
+    qualifier: str | None
+    kind: str
+    claimable: bool
+    unit_text: str | None
+    trim: int  # characters to give back at the end (多 in 3个多元化 is not a qualifier)
+    uses_qual: bool  # the qualifier before the number is part of the phrase
+    article: bool  # 一个 / 一批: a count only if a sign word comes before
+    rank_candidate: bool  # 108位 after 排名 is a rank
+
+
+def _shared_tail(n1: str, n2: str) -> str:
+    """The magnitude two range ends share: 1至2万 → 万; 三至五百 → 百; 400至500 → ''."""
+    if any(c in _MAGNITUDES for c in n1):
+        return ""
+    i = len(n2)
+    while i > 0 and n2[i - 1] in _SECTIONS:
+        i -= 1
+    if i < len(n2):
+        return n2[i:]
+    if len(n1) == 1 and n1 in _CN_DIGITS and len(n2) >= 2 and n2[0] in _CN_DIGITS:
+        return n2[1:]
+    return ""
+
+
+def _read_range(n1: str, n2: str) -> tuple[Reading, Reading] | None:
+    tail = _shared_tail(n1, n2)
+    r2 = read_any(n2)
+    r1 = read_any(n1 + tail) if tail else read_any(n1)
+    if tail and r1 and r2 and r1.value > r2.value:
+        r1 = read_any(n1)
+    if r1 is None or r2 is None:
+        return None
+    return r1, r2
+
+
+def _shape(value: Decimal, r1: Reading, approx: str | None, post: str | None,
+           qual: str | None) -> tuple[Decimal, tuple, str | None]:
+    """Value, interval and qualifier text of a single number with its qualifiers."""
+    interval = rounding(r1)
+    name = qualifier = None
+    if approx:
+        name, qualifier = "next_place", approx
+    if post:
+        name, qualifier = _T.after[post], post
+    if qual:
+        qshape = _T.before[qual]
+        if name is None or qshape not in ("around", "near_below", "next_place"):
+            name = qshape
+        qualifier = qual if qualifier is None else f"{qual}…{qualifier}"
+    if name:
+        interval = apply_shape(_T.shapes[name], value, place_of(value))
+        if name == "several":
+            value = (interval[0] + interval[1]) / _TWO
+    return value, interval, qualifier
+
+
+def _core(key: tuple, qual: str | None) -> object:
+    """Read the match's groups; None = not a number phrase, _BARE = decide from the context."""
+    n1, a1, m1, a2, p1, sep, n2, m2, a3, p2, unit_text, post = key
+    if not unit_text and (p1 or p2):
+        unit_text = p2 or p1
+    unit = _UNITS[unit_text] if unit_text else None
+    trim = 0
+    if post in ("多", "内", "之内") and (unit is None or unit.dim != "duration"):
+        trim, post = len(post), None
+    if unit_text == "成" and (n1[0].isdigit() or n2):
+        return None
+    approx = a1 or a2 or ("多" if unit is not None and unit.approx else None)
+    if approx == "几" and n1[-1] not in "十百千":
+        return None
+    pair = None
+    if n2:
+        pair = _read_range(n1, n2)
+    elif len(n1) >= 2 and n1[0] in _CN_DIGITS:
+        split = split_adjacent_range(n1)
+        pair = _read_range(*split) if split else None
+    r1 = pair[0] if pair else read_any(n1)
+    if r1 is None:
+        return None
+    bare_mag = is_bare_magnitude(n1)
+    if (qual in _ONLY_BARE and not bare_mag) or (qual == "近" and unit is not None and unit.dim == "duration"):
+        qual = None  # 近3年 is "in the last three years", not "nearly three"
+    if not (unit or approx or post or qual or pair or m1):
+        return _BARE
+    plain = not (approx or post or qual or pair)
+    if bare_mag and n1 != "十" and plain:
+        return None  # 万人发明专利, 百年: a magnitude word, not a count
+    article = plain and n1 in ("一", "壹") and unit is not None and unit.dim == "count"
+    if pair:
+        r2 = pair[1]
+        value = (r1.value + r2.value) / _TWO
+        low, _, li, _ = rounding(r1)
+        _, high, _, hi = rounding(r2)
+        if a3:
+            high, hi = r2.value + place_of(r2.value), False
+        qualifier = sep or "~"
+    else:
+        value, (low, high, li, hi), qualifier = _shape(r1.value, r1, approx, post, qual)
+    factor = read_numeral(m1).value if m1 else _ONE
+    if unit is not None and unit.factor != _ONE:
+        factor *= unit.factor
+    if factor != _ONE:
+        value, low, high = (None if x is None else x * factor for x in (value, low, high))
+    if unit is None:
+        kind, dim, claimable, canon = "number", None, True, None
+    else:
+        kind, dim, claimable, canon = unit.kind, unit.dim, unit.claimable, unit.unit
+    if kind == "label":
+        if canon == "号" and sum(c.isdigit() for c in n1) >= 5:
+            kind = "code"  # 沪公网安备31010602000299号
+        value = low = high = None
+    if unit_text and m1:
+        unit_text = m1 + unit_text
+    elif unit_text and n1[-1] in _SECTIONS and not n2:
+        unit_text = n1[len(n1.rstrip(_SECTIONS)):] + unit_text
+    return _Core(clean(value), clean(low), clean(high), li, hi, canon, dim, qualifier, kind, claimable,
+                 unit_text, trim, qual is not None, article, canon in ("位", "名"))
+
+
+def _alone_on_line(t: str, start: int, end: int) -> bool:
+    """Only spaces between the number and the line's ends: a heading number such as "01"."""
+    line_start = t.rfind("\n", 0, start) + 1
+    line_end = t.find("\n", end)
+    return not t[line_start:start].strip() and not t[end:None if line_end < 0 else line_end].strip()
+
+
+def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
+    """A number with no unit, qualifier or range: a count, a year, a code or a label."""
+    r = read_any(n1)
+    if n1[0] not in "0123456789":
+        if len(n1) == 1 or is_bare_magnitude(n1):
+            return None  # 百姓, 三清零, 千园之城: not a number phrase
+        if len(n1) == 4 and not n1.strip(_CN_DIGIT_CHARS) and 1500 <= r.value <= 2099:
+            return point(start, end, r.value, "year", "年", "time")
+        if start > 0 and t[start - 1] == "月" and r.value <= 31:
+            return label(start, end, "date", "time")  # 正月十五
+    else:
+        digits = n1.replace(",", "")
+        if t[start - 1:start] in _QUOTES_OPEN and t[end:end + 1] in _QUOTES_CLOSE:
+            return label(start, end, "label")  # "1571"工作部署
+        if digits.isdigit():
+            if len(digits) > 1 and digits[0] == "0":
+                return label(start, end, "label")  # 01 section numbers
+            if digits in _T.hotlines:
+                return label(start, end, "phone", "hotline")
+            if len(digits) >= 9 and "," not in n1:
+                return label(start, end, "code")
+            if len(digits) == 4 and 1900 <= int(digits) <= 2099 and "," not in n1:
+                return point(start, end, r.value, "year", None, "time")
+            if len(digits) <= 3 and _alone_on_line(t, start, end):
+                return label(start, end, "label")  # a section number alone on its line
+    low, high, li, hi = rounding(r)
+    return Hit(start, end, clean(r.value), clean(low), clean(high), low_inclusive=li, high_inclusive=hi)
+
+
+def _neg(d: Decimal | None) -> Decimal | None:
+    return None if d is None else -d
+
+
+def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """The general number phrase, with its qualifier, sign word and unit."""
+    key = g.group(*_GROUPS)
+    start = g.start()
+    qual, qual_start = None, start
+    if start > floor and t[start - 1] in _QUAL_LAST:
+        qual, qual_start = before(t, start, floor)
+    ck = (key, qual)
+    core = _CACHE.get(ck, _MISSING)
+    if core is _MISSING:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        core = _CACHE[ck] = _core(key, qual)
+    if core is None:
+        return None
+    end = g.end()
+    if core is _BARE:
+        return _bare(key[0], t, start, end)
+    if core.article and direction(t, start, floor)[0] is None:
+        return None  # 一个, 一批, 一项: an article, not a count
+    if core.uses_qual:
+        start = qual_start
+    end -= core.trim
+    kind, dim, unit = core.kind, core.dim, core.unit
+    if core.rank_candidate and _RANK_CONTEXT.search(t, max(floor, start - 10), start):
+        kind, dim, unit = "ordinal", "rank", "rank"
+    value, low, high, li, hi = core.value, core.low, core.high, core.li, core.hi
+    word = None
+    if core.claimable and start > floor and t[start - 1] in _SIGN_LAST:
+        c = t[start - 1]
+        negative = False
+        if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
+            start, negative = start - 1, True
+        else:
+            word, sign = direction(t, start, floor)
+            negative = sign < 0
+        if negative:
+            value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
+    return Hit(start, end, value, low, high, unit, dim, core.qualifier, kind, core.claimable, li, hi,
+               word, core.unit_text)
