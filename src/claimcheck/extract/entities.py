@@ -220,7 +220,7 @@ def main_entity(text: str, mentions: list[Mention]) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
-        if m.kind != "place":
+        if m.kind != "place" or not _is_subject(text, m):
             continue
         counts[m.key] += 3 if m.start < 300 else 1
         first.setdefault(m.key, m.start)
