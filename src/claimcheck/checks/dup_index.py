@@ -3,8 +3,10 @@
 Fingerprints of all documents are sorted once by hash (a packed ``hash | row`` key, so the sort
 is a plain integer sort and ties keep (document, offset) order). A hash seen in at least
 ``boilerplate_docs`` documents is boilerplate: its occurrences go to the boilerplate grouping and
-never make pairs. Other repeated hashes pair every later occurrence with the first one, a star
-rather than all pairs, so the number of pairs stays linear. Hashes repeated more than ``cap``
+never make pairs. Other repeated hashes pair all their occurrences when there are at most
+``_ALL_PAIRS`` of them (a copy is then paired with the one copy that shares its full extent even
+when a partial copy sits in between), else each occurrence with the previous one in (document,
+offset) order: a chain rather than all pairs, so the number of pairs stays linear. Hashes repeated more than ``cap``
 times in fewer documents (periodic text such as a long run of one character) are dropped.
 Seed pairs on the same diagonal of the same two documents are then chained into runs.
 """
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
     import numpy as np
 
 __all__ = ["Seeds", "Runs", "index_fingerprints", "chain_runs"]
+
+_ALL_PAIRS = 4  # a hash seen at most this many times pairs all its occurrences (at most 6 pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +94,16 @@ def index_fingerprints(h: "np.ndarray", doc: "np.ndarray", pos: "np.ndarray",
     kind = np.where(distinct >= boilerplate_docs, 2, np.where(sizes <= cap, 1, 0))
     row_kind = np.repeat(kind, sizes)
     first = np.repeat(starts, sizes)
-    star = (row_kind == 1) & (np.arange(len(hk)) != first)
+    rows = np.arange(len(hk))
+    pairs = []
+    for back in range(1, _ALL_PAIRS):
+        # every occurrence with the previous one; in small groups with every earlier one too
+        later = rows[(row_kind == 1) & (rows - back >= first) & ((back == 1) | (np.repeat(sizes, sizes) <= _ALL_PAIRS))]
+        pairs.append((later - back, later))
+    f = np.concatenate([x for x, _ in pairs])
+    later = np.concatenate([y for _, y in pairs])
     boiler = row_kind == 2
-    f = first[star]
-    return Seeds(d[f], p[f], d[star], p[star], hk[boiler].astype(np.int64), d[boiler], p[boiler])
+    return Seeds(d[f], p[f], d[later], p[later], hk[boiler].astype(np.int64), d[boiler], p[boiler])
 
 
 def chain_runs(seeds: Seeds, k: int, gap: int, min_seeds: int = 1) -> Runs:
@@ -101,6 +111,8 @@ def chain_runs(seeds: Seeds, k: int, gap: int, min_seeds: int = 1) -> Runs:
     import numpy as np
 
     da, pa, db, pb = seeds.da, seeds.pa.astype(np.int64), seeds.db, seeds.pb.astype(np.int64)
+    if len(da) == 0:
+        return Runs(da, db, pa, pa, pb, pa)
     diag = pb - pa
     order = np.lexsort((pa, diag, db, da))
     da, db, pa, diag = da[order], db[order], pa[order], diag[order]

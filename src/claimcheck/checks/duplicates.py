@@ -184,8 +184,16 @@ def find_duplicates(docs: Sequence[Document], params: DuplicateParams = Duplicat
         clock.lap("verify", len(found))
     boiler = _boilerplate(docs, seeds, params)
     clock.lap("boilerplate", len(boiler))
-    pairs = [_pair_result(docs, f) for f in sorted(found)]
+    pairs = [_pair_result(docs, f) for f in _one_per_copy(found)]
     return _outside_boilerplate(pairs, boiler) + boiler
+
+
+def _one_per_copy(found: list[tuple]) -> list[tuple]:
+    """Keep one pair per later copy: the longest, most similar, earliest (P1-P2, P1-P3, not P2-P3 too)."""
+    best: dict[tuple, tuple] = {}
+    for f in sorted(found, key=lambda f: (-max(f[6], f[7]), -f[8], f)):
+        best.setdefault((f[3], f[4], f[5]), f)
+    return sorted(best.values())
 
 
 class _Clock:
@@ -219,10 +227,10 @@ def _pair_result(docs: list[Document], f: tuple) -> CheckResult:
     da, sa, ea, db, sb, eb, la, lb, sim, exact, ha, hb = f
     a, b = docs[da], docs[db]
     how = "identical" if exact else f"{int(sim * 100)}% similar"
-    where = f"in {b.path}" if da == db else f"from {a.path} in {b.path}"
+    where = f"repeated in {b.path}" if da == db else f"from {a.path} repeated in {b.path}"
     return CheckResult(
         kind="duplicate",
-        message=f"passage of {la} characters repeated {where} ({how})",
+        message=f"passage of {la} characters {where} ({how})",
         spans=(Span(a.id, sa, ea), Span(b.id, sb, eb)),
         evidence={"length": la, "other_length": lb, "similarity": round(sim, 4), "exact": exact},
         identity=("duplicate", ha, hb, a.id, b.id),
