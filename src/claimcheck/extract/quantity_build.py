@@ -29,7 +29,7 @@ _SECTIONS = "万萬亿億"
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
 _QUOTES_OPEN = frozenset("“\"「『‘《")
 _QUOTES_CLOSE = frozenset("”\"」』’》")
-_ONLY_BARE = frozenset("上数几好几过")  # qualifiers that only go with a bare magnitude: 上百, 数十
+_ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
 # A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
 _RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
 
@@ -146,32 +146,41 @@ def signed(h: Hit, t: str, floor: int) -> Hit:
     return _negate(h) if sign < 0 else h
 
 
+def _qualified(value: Decimal, t: str, start: int, floor: int, post: str | None,
+               allow: frozenset[str] = frozenset()) -> tuple[int, tuple, str | None]:
+    """Start, interval and qualifier of a ratio word with a qualifier before or after it."""
+    T = tables()
+    word, qs = before(t, start, floor)
+    if word in _ONLY_BARE and word not in allow:
+        word = None
+    shape = T.after[post] if post else (T.before[word] if word else None)
+    if shape is None:
+        return start, (value, value, True, True), None
+    qualifier = "…".join(w for w in (word, post) if w)
+    return (qs if word else start), apply_shape(T.shapes[shape], value, _ONE), qualifier
+
+
 def build_fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """百分之三十 → 30 %, 千分之五 → 5 ‰, 三分之一 → 1/3."""
+    """百分之三十 → 30 %, 千分之五 → 5 ‰, 三分之一 → 1/3, 三分之二以上 → [2/3, ∞)."""
     den, num = read_any(g["fden"]), read_any(g["fnum"])
     if den is None or num is None or not den.value:
         return None
-    start, end = g.start(), g.end()
     hi_num = read_any(g["fnum2"]) if g["fnum2"] else None
     if den.value == 100:
-        kind, unit, value, scale = "percent", "%", num.value, _ONE
+        kind, unit, den_value = "percent", "%", _ONE
     elif den.value == 1000:
-        kind, unit, value, scale = "permille", "‰", num.value, _ONE
+        kind, unit, den_value = "permille", "‰", _ONE
     else:
-        kind, unit, value, scale = "fraction", None, num.value / den.value, _ONE / den.value
-    low = high = value
-    qualifier = None
+        kind, unit, den_value = "fraction", None, den.value
+    value = clean(num.value / den_value)
     if hi_num is not None:
-        high = hi_num.value * scale
-        value = (low + high) / _TWO
-        qualifier = "~"
-    word, qs = before(t, start, floor)
-    if word and word not in _ONLY_BARE:
-        shape = tables().shapes[tables().before[word]]
-        low, high, li, hi = apply_shape(shape, value, _ONE)
-        hit = Hit(qs, end, value, low, high, unit, "ratio", word, kind, True, li, hi, unit_text=unit)
+        low, high = value, clean(hi_num.value / den_value)
+        hit = Hit(g.start(), g.end(), (low + high) / _TWO, low, high, unit, "ratio", "~", kind,
+                  unit_text=unit)
     else:
-        hit = Hit(start, end, value, low, high, unit, "ratio", qualifier, kind, unit_text=unit)
+        start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, g["fpost"])
+        hit = Hit(start, g.end(), value, low, high, unit, "ratio", qualifier, kind, True, li, hi,
+                  unit_text=unit)
     return signed(hit, t, floor)
 
 
@@ -205,13 +214,11 @@ def build_fan(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 
 def build_half(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """半数 / 一半 → 50 %; 过半 → (50, ∞) %."""
-    start, end = g.start(), g.end()
+    """半数 / 一半 → 50 %; 过半 / 超过半数 → (50, ∞) %; 一半以上 → [50, ∞) %."""
     fifty = Decimal(50)
-    if start > floor and t[start - 1] == "过":
-        return Hit(start - 1, end, fifty, fifty, None, "%", "ratio", "过", "percent", True,
-                   False, False)
-    return Hit(start, end, fifty, fifty, fifty, "%", "ratio", None, "percent")
+    start, (low, high, li, hi), qualifier = _qualified(fifty, t, g.start(), floor, g["hpost"],
+                                                        frozenset(("过",)))
+    return Hit(start, g.end(), fifty, low, high, "%", "ratio", qualifier, "percent", True, li, hi)
 
 
 def build_year(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -260,6 +267,7 @@ BUILDERS = {
     "md": _fixed("date", "time"),
     "day": _fixed("date", "time"),
     "time": _fixed("time", "time"),
+    "ctime": _fixed("time", "time"),
     "decade": _fixed("period_name", "time"),
     "period": _fixed("period_name", "time"),
     "phone": _fixed("phone"),

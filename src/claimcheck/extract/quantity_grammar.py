@@ -19,7 +19,7 @@ __all__ = ["START", "grammar", "grammars_by_first_char", "NUM"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
-_CD = "零〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+_CD = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 _CP = "十拾百佰仟廿卅"
 _CS = "万萬亿億"
 _QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
@@ -42,6 +42,9 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _CDAY = "(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _TIME = r"(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?"
 _DSEP = "[-—–~至到]"
+# A clock time in words: "9点30分", "十时半". A bare "9点" is left alone (三点建议: three points).
+_CHOUR = "(?:[01]?[0-9]|2[0-4]|十[一二]?|[一二三四五六七八九]|二十[一二三四]?)"
+_CTIME = f"{_CHOUR}[点时](?:[0-5]?[0-9]分|[一二三四五]?十[一二三四五六七八九]?分|[一二三四五六七八九]分|半)"
 _MD = (f"(?:{_MON}|{_CMON})(?:{_DSEP}(?:{_MON}|{_CMON}))?月份?"
        f"(?:(?:{_DAY}|{_CDAY})(?:{_DSEP}(?:{_DAY}|{_CDAY}))?[日号])?(?:\\s?{_TIME})?")
 
@@ -53,6 +56,7 @@ _DATES = (
     f"(?P<md>{_MD})",
     f"(?P<day>{_DAY}日)(?!元)",
     f"(?P<time>{_TIME})(?![0-9])",
+    f"(?P<ctime>{_CTIME})",
 )
 
 # Phone numbers and codes. Example: "021-962866", "13800138000", "400-820-8820".
@@ -70,9 +74,10 @@ _DIGIT_LABEL = r"(?P<alnum2>[0-9]+(?:\.[0-9]+)?[A-Za-z][A-Za-z0-9]*)"
 # 十四五 / 十五五: five-year-plan names. Example: "“十四五”时期".
 _PERIOD = f"(?P<period>十[一二三四五六七八九]五)(?![{_CD}{_CP}{_CS}千0-9])"
 # 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
-_FRACTION = f"(?P<frac>(?P<fden>{NUM})分之(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?)"
+_FRACTION = (f"(?P<frac>(?P<fden>{NUM})分之(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?"
+             "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
-_HALF = "(?P<half>半数|一半|(?<=过)半)"
+_HALF = "(?P<half>(?:半数|一半|(?<=过)半)(?P<hpost>以上|以下|左右)?)"
 
 
 @cache
@@ -116,7 +121,7 @@ def grammars_by_first_char() -> dict[str, object]:
     """The grammar's ``match`` method cut down to the alternatives that can start with each
     character: a digit never starts 第N or S43, a Chinese numeral never starts a phone number."""
     digit = (*_DATES, _PHONE, _LABELS[0], _LABELS[2], _LABELS[3], _FRACTION, _number(), _DIGIT_LABEL)
-    cn = (_DATES[2], _DATES[4], _PERIOD, _FRACTION, _HALF, _number())
+    cn = (_DATES[2], _DATES[4], _DATES[7], _PERIOD, _FRACTION, _HALF, _number())
     letter = _LABELS
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),

@@ -24,10 +24,11 @@ _UNITS = _T.units
 _ONE = Decimal(1)
 _TWO = Decimal(2)
 _GROUPS = ("n1", "a1", "m1", "a2", "p1", "sep", "n2", "m2", "a3", "p2", "unit", "post")
-_CN_DIGITS = frozenset("零〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
+_CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _MAGNITUDES = frozenset("十拾百佰千仟万萬亿億")
 _SECTIONS = "万萬亿億"
+_PLAIN_CN = "零〇○一二两三四五六七八九十百千"  # not financial, not a section: 十二 alone is a word
 _QUAL_LAST = frozenset(w[-1] for w in _T.before)
 _SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "-"}
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
@@ -124,7 +125,7 @@ def _core(key: tuple, qual: str | None) -> object:
     pair = None
     if n2:
         pair = _read_range(n1, n2)
-    elif len(n1) >= 2 and n1[0] in _CN_DIGITS:
+    elif len(n1) >= 2 and not n1[0].isdigit():
         split = split_adjacent_range(n1)
         pair = _read_range(*split) if split else None
     r1 = pair[0] if pair else read_any(n1)
@@ -136,7 +137,7 @@ def _core(key: tuple, qual: str | None) -> object:
     if not (unit or approx or post or qual or pair or m1):
         return _BARE
     plain = not (approx or post or qual or pair)
-    if bare_mag and n1 != "十" and plain:
+    if bare_mag and len(n1) == 1 and n1 != "十" and plain:
         return None  # 万人发明专利, 百年: a magnitude word, not a count
     article = plain and n1 in ("一", "壹") and unit is not None and unit.dim == "count"
     if pair:
@@ -164,6 +165,8 @@ def _core(key: tuple, qual: str | None) -> object:
         value = low = high = None
     if unit_text and m1:
         unit_text = m1 + unit_text
+    elif unit_text and bare_mag:
+        unit_text = n1 + unit_text
     elif unit_text and n1[-1] in _SECTIONS and not n2:
         unit_text = n1[len(n1.rstrip(_SECTIONS)):] + unit_text
     return _Core(clean(value), clean(low), clean(high), li, hi, canon, dim, qualifier, kind, claimable,
@@ -181,8 +184,8 @@ def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
     """A number with no unit, qualifier or range: a count, a year, a code or a label."""
     r = read_any(n1)
     if n1[0] not in "0123456789":
-        if len(n1) == 1 or is_bare_magnitude(n1):
-            return None  # 百姓, 三清零, 千园之城: not a number phrase
+        if len(n1) == 1 or (len(n1) == 2 and not n1.strip(_PLAIN_CN) and not is_bare_magnitude(n1)):
+            return None  # 百姓, 三清零, 十二辐射: a word, not a number phrase (贰拾, 十万 are numbers)
         if len(n1) == 4 and not n1.strip(_CN_DIGIT_CHARS) and 1500 <= r.value <= 2099:
             return point(start, end, r.value, "year", "年", "time")
         if start > 0 and t[start - 1] == "月" and r.value <= 31:
