@@ -62,8 +62,11 @@ def test_several_outputs_in_one_run(arts):
     assert (arts / "r/pr.md").read_text(encoding="utf-8").startswith(MARKER)
     assert (arts / "r/gh.txt").read_text(encoding="utf-8").startswith("::error file=arts/")
     assert sorted(p.name for p in (arts / "r").iterdir()) == ["gh.txt", "out.json", "out.sarif", "pr.md"]
-    # a rerun replaces its own outputs without --force
+    # a rerun replaces its own outputs without --force, the terminal report written to a file included
     assert run_cli(["arts", "--no-config", "-f", "sarif:r/out.sarif", "-f", "markdown:r/pr.md"], arts)[0] == 1
+    for _ in range(2):
+        code, _, err = run_cli(["arts", "--no-config", "-f", "json", "-f", "text:r/report.txt"], arts)
+        assert code == 1, err
 
 
 def test_check_is_the_default_command(arts):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,9 @@ OUTPUT_MARKERS = (
     "title=CC",  # GitHub workflow-command annotations: ::error file=...,title=CC101::...
 )
 
+# The terminal report written to a file ends with its summary line: "5 documents, 192 claims, ..."
+_TEXT_SUMMARY = re.compile(r"(?m)^\d+ documents?, \d+ claims?\b")
+
 _SNIFF_CHARS = 8192
 
 
@@ -27,13 +31,15 @@ class OverwriteRefused(Exception):
 
 
 def is_claimcheck_output(path: Path) -> bool:
-    """True when ``path`` is empty or starts like a report or baseline that claimcheck wrote."""
+    """True when ``path`` is empty, starts like a report or baseline claimcheck wrote, or ends like its text report."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            head = fh.read(_SNIFF_CHARS)
+        with open(path, "rb") as fh:
+            head = fh.read(_SNIFF_CHARS).decode("utf-8", errors="replace")
+            fh.seek(max(0, fh.seek(0, os.SEEK_END) - 1024))
+            tail = fh.read().decode("utf-8", errors="replace")
     except OSError:
         return False
-    return not head.strip() or any(marker in head for marker in OUTPUT_MARKERS)
+    return not head.strip() or any(marker in head for marker in OUTPUT_MARKERS) or bool(_TEXT_SUMMARY.search(tail))
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
