@@ -104,9 +104,20 @@ def _one(values: set[str]) -> str | None:
     return next(iter(values)) if len(values) == 1 else (" / ".join(sorted(values)) if values else None)
 
 
+_last_index: tuple[list[Claim], dict[str, Claim]] | None = None
+
+
+def _claims_by_id(run: Run) -> dict[str, Claim]:
+    """The run's claims by id, built once per claim list (entry_for is called once per finding)."""
+    global _last_index
+    if _last_index is None or _last_index[0] is not run.claims:
+        _last_index = (run.claims, {c.id: c for c in run.claims})
+    return _last_index[1]
+
+
 def entry_for(finding: Finding, run: Run, reason: str | None = None) -> Entry:
     """The baseline entry that accepts ``finding`` (context taken from its claims and evidence)."""
-    by_id = {c.id: c for c in run.claims}
+    by_id = _claims_by_id(run)
     claims = [by_id[c] for c in finding.claims if c in by_id]
     ev = finding.evidence or {}
     indicator = _one({c.indicator for c in claims}) if claims else ev.get("indicator")
