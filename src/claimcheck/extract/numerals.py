@@ -129,8 +129,8 @@ def _read_compound(s: str) -> Reading | None:
         elif c in SECTIONS:
             mult = SECTIONS[c]
             part = section + (number or 0)
-            if not part and not total:
-                part = _ONE
+            if number is None and not section and not total:
+                part = _ONE  # 万 alone, 亿 alone
             if mult > top:
                 total = (total + part) * mult
                 top = mult

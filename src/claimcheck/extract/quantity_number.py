@@ -36,6 +36,7 @@ _QUOTES_OPEN = frozenset("“\"「『‘《")
 _QUOTES_CLOSE = frozenset("”\"」』’》")
 # A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
 _RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
+_COUNT_BEFORE = frozenset("共有仅只达为剩")  # 共有一家企业: 一 is a count here
 _BARE = "bare"
 _MISSING = object()
 _CACHE: dict[tuple, object] = {}
@@ -142,6 +143,9 @@ def _core(key: tuple, qual: str | None) -> object:
     article = plain and n1 in ("一", "壹") and unit is not None and unit.dim == "count"
     if pair:
         r2 = pair[1]
+        if r2.value < r1.value:
+            return _Core(None, None, None, True, True, None, None, None, "label", False, None, trim,
+                         False, False, False)  # 1-0, 10-5: a score or a code, not a range
         value = (r1.value + r2.value) / _TWO
         low, _, li, _ = rounding(r1)
         _, high, _, hi = rounding(r2)
@@ -231,8 +235,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     end = g.end()
     if core is _BARE:
         return _bare(key[0], t, start, end)
-    if core.article and direction(t, start, floor)[0] is None:
-        return None  # 一个, 一批, 一项: an article, not a count
+    if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
+        return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:
         start = qual_start
     end -= core.trim

@@ -1,0 +1,66 @@
+"""Property tests of the quantity parser: numerals round-trip, spans are honest, intervals hold."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import cn2an
+from hypothesis import given, strategies as st
+
+from claimcheck.extract.numerals import read_any
+from claimcheck.extract.quantity import find_quantities
+
+# Text made of what news is made of: digits (half and full width), numerals, units, qualifiers,
+# punctuation, zero-width and odd spaces, Latin letters, plus arbitrary characters.
+_PIECES = list("0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿零〇点第余多近约超%％.,，、"
+               "-—~至到年月日号家个元人次位名倍成半翻番分之以上下内左右 \u3000\u200b\n\"“”ASGP")
+_PIECES += ["万元", "亿元", "个百分点", "百分之", "千分之", "不低于", "不超过", "突破", "下降", "增长",
+            "负", "十四五", "一体化", "统一", "2025年", "3月3日", "9:30", "021-962866", "PM2.5", "5G"]
+news_text = st.lists(st.one_of(st.sampled_from(_PIECES), st.characters()), max_size=60).map("".join)
+
+
+@given(st.integers(min_value=0, max_value=10**16 - 1))
+def test_every_integer_written_by_cn2an_reads_back(n: int) -> None:
+    written = cn2an.an2cn(n)
+    reading = read_any(written)
+    assert reading is not None and reading.value == n, written
+
+
+@given(st.integers(min_value=1, max_value=10**12))
+def test_a_chinese_count_with_a_unit_parses_back(n: int) -> None:
+    text = f"全市共有{cn2an.an2cn(n)}家企业"
+    qs = find_quantities(text)
+    assert len(qs) == 1 and qs[0].value == n and qs[0].unit == "家", (text, qs)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
+def test_an_arabic_decimal_admits_its_rounding_interval(whole: int, frac: int) -> None:
+    text = f"成交额{whole}.{frac:02d}亿元"
+    (q,) = find_quantities(text)
+    v = Decimal(f"{whole}.{frac:02d}") * 10**8
+    assert q.value == v
+    assert (q.low, q.high) == (v - Decimal("0.005") * 10**8, v + Decimal("0.005") * 10**8)
+    assert q.low_inclusive and not q.high_inclusive
+
+
+@given(news_text)
+def test_arbitrary_text_never_raises_and_spans_are_honest(text: str) -> None:
+    qs = find_quantities(text)
+    last_end = 0
+    for q in qs:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.start >= last_end, "sorted and non-overlapping"
+        last_end = q.end
+        if q.value is not None:
+            if q.low is not None:
+                assert q.low <= q.value
+            if q.high is not None:
+                assert q.value <= q.high
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
+
+
+@given(news_text)
+def test_parsing_is_deterministic(text: str) -> None:
+    assert find_quantities(text) == find_quantities(text)
