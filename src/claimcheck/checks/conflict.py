@@ -1,4 +1,5 @@
-"""Check kind ``conflict``: one result per group whose claims cannot all be true.
+"""Check kind ``conflict``: one result per group whose claims cannot all be true (outcome ``conflict``),
+and one per cumulative indicator that shrinks over a timeline (outcome ``shrink``).
 
 Granularity is the group, so a baseline entry stays stable while the same disagreement stays, and a
 NEW value (a third article with another count) changes the group's identity: one new finding.
@@ -13,7 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from ..group import conflicting_pairs, group_key, interval, tolerance_for
+from ..extract.indicators import lexicon
+from ..group import conflicting_pairs, group_key, interval, overlaps, tolerance_for
 from ..model import CheckResult, Claim, Corpus, Document, Group
 from ..options import Options
 from ..report.jsonout import number
@@ -95,15 +97,50 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
                        evidence=evidence, identity=identity)
 
 
+def _below(later: Claim, earlier: Claim, tolerance: float) -> bool:
+    """True when every value ``later`` admits is smaller than every value ``earlier`` admits."""
+    (_, _), (hi, _) = interval(later, tolerance)
+    (lo, _), (_, _) = interval(earlier, tolerance)
+    return hi is not None and lo is not None and not overlaps(later, earlier, tolerance) and hi <= lo
+
+
+def _shrink(g: Group, members: list[Claim], options: Options, docs: dict[str, Document]) -> CheckResult | None:
+    """A cumulative stock reported smaller for a later period than for an earlier one."""
+    if g.measure != "level" or g.indicator not in lexicon().cumulative:
+        return None
+    tol = tolerance_for(g.indicator, options)
+    dated = sorted((c for c in members if c.period.known), key=lambda c: (c.period.end, c.span.doc, c.span.start))
+    pairs = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1:]
+             if a.period.end < b.period.end and _below(b, a, tol)]
+    if not pairs:
+        return None
+    later, earlier = pairs[-1][1], pairs[-1][0]
+    message = (f"{g.indicator} of {g.entity} shrinks: {earlier.quantity.text} ({_where(earlier, docs)}) "
+               f"then {later.quantity.text} ({_where(later, docs)})")
+    identity = ("shrink", g.entity, g.indicator, g.measure, g.unit,
+                "|".join(sorted({f"{c.period.end}:{_interval_text(c)}" for c in (earlier, later)})),
+                "|".join(sorted({c.span.doc for c in (earlier, later)})),
+                "|".join(sorted({_quote_key(c) for c in (earlier, later)})))
+    evidence = {"group": g.id, "entity": g.entity, "indicator": g.indicator, "measure": g.measure,
+                "unit": g.unit, "base": None, "periods": [earlier.period.label, later.period.label],
+                "values": [_value(later, docs), _value(earlier, docs)], "pairs": [[later.id, earlier.id]]}
+    return CheckResult(kind="shrink", message=message, spans=(later.span, earlier.span),
+                       claims=(later.id, earlier.id), evidence=evidence, identity=identity)
+
+
 def check(corpus: Corpus, options: Options) -> list[CheckResult]:
-    """One result per group whose verdict is ``conflict``."""
+    """One result per group whose verdict is ``conflict``, and per cumulative group that shrinks."""
     by_id = {c.id: c for c in corpus.claims}
     docs = {d.id: d for d in corpus.documents}
     out = []
     for g in corpus.groups:
-        if g.verdict != "conflict":
-            continue
-        result = _result(g, [by_id[i] for i in g.claims], options, docs)
-        if result is not None:
-            out.append(result)
+        members = [by_id[i] for i in g.claims]
+        if g.verdict == "conflict":
+            result = _result(g, members, options, docs)
+            if result is not None:
+                out.append(result)
+        if g.verdict in ("timeline", "conflict"):
+            shrink = _shrink(g, members, options, docs)
+            if shrink is not None:
+                out.append(shrink)
     return out
