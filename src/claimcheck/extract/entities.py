@@ -51,7 +51,8 @@ def gazetteer() -> Gazetteer:
     names: dict[str, tuple[str, bool]] = {}
     for entry in data.get("entity", []):
         weak = bool(entry.get("weak", False))
-        for alias in [entry["key"], *entry.get("aliases", [])]:
+        names_of = entry.get("aliases", []) if entry.get("name_only") else [entry["key"], *entry.get("aliases", [])]
+        for alias in names_of:
             names.setdefault(alias, (entry["key"], weak))
     self_names = frozenset(data.get("self", {}).get("aliases", []))
     every = sorted([*names, *self_names], key=lambda s: (-len(s), s))
@@ -64,7 +65,7 @@ def gazetteer() -> Gazetteer:
 
 # Characters and words that end a name when scanning backwards from an organisation suffix:
 # "伊利集团牵头建设的国家乳业技术创新中心" → "国家乳业技术创新中心".
-_STOP_CHARS = frozenset("的在是和与及对从向将把被让使于为由等了着过这此其有到至经以并而但也都已又均个项所座条"
+_STOP_CHARS = frozenset("的在是和与及对从向将把被让使于为由等了着过这此其有到至以并而但也都已又均个项所座条"
                         "名位件目前年月日")
 _STOP_WORDS = ("打造", "建设", "推动", "引进", "依托", "获批", "成立", "设立", "建成", "入选", "加快", "实施",
                "推进", "培育", "拥有", "围绕", "全力", "支撑", "创建", "带动", "促进", "成为", "聚焦",
@@ -116,10 +117,42 @@ def _is_name(name: str, suffix: str, bare: bool, anaphoric: bool, gz: Gazetteer)
     return bool(prefix) or suffix in gz.zone_suffixes
 
 
+# Districts, counties and banners not in the gazetteer, by their form: "包头市昆都仑区", ",托克托县".
+# The name runs from the end of a place (or a boundary) to the suffix, two to four characters.
+_DIVISION = re.compile(r"[区县旗](?![域级委长城内外际间划位])")
+_NOT_DIVISION = re.compile(
+    r"(?:全|园|城|社|景|片|辖|市|地|山|牧|农|矿|范|聚|能|发|新|税|验|行|贸|心|我|本|该|各|校|厂|港|湾|库|展|街|"
+    r"专|小|营|灾|禁|误|盲|分|战|防|护|游|活|宅|住|务|点|载|领|板|导|作|济|红|国|彩|锦|举|队|边|郊|旗县|管)[区县旗]$")
+_DIVISION_BAD_START = tuple("全各我本该其每两多这那此个等和与及或在对从向为")
+_DIVISION_STOP = _STOP_CHARS - {"都"}  # 昆都仑区
+
+
+def _division_mentions(text: str, places: list[Mention]) -> list[Mention]:
+    ends = {p.end for p in places}
+    taken = [(p.start, p.end) for p in places]
+    out = []
+    for m in _DIVISION.finditer(text):
+        end = m.end()
+        if any(s < end and m.start() < e for s, e in taken):
+            continue
+        start = m.start()
+        while start > 0 and m.start() - start < 4 and start not in ends and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                and text[start - 1] not in _DIVISION_STOP:
+            start -= 1
+        name = text[start:end]
+        bounded = start in ends or start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") \
+            or text[start - 1] in _DIVISION_STOP
+        if bounded and 3 <= len(name) <= 5 and not _NOT_DIVISION.search(name) \
+                and not name.startswith(_DIVISION_BAD_START):
+            out.append(Mention(start, end, name, "place", name))
+    return out
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every place and organisation named in ``text``; places inside an organisation's name are dropped."""
     gz = gazetteer()
     places = _place_mentions(text, gz)
+    places = sorted([*places, *_division_mentions(text, places)], key=lambda x: (x.start, x.end))
     by_end = {p.end: p for p in places if p.kind != "self"}
     orgs: list[Mention] = []
     for m in gz.suffix_re.finditer(text):
@@ -156,7 +189,9 @@ def org_key(org: Mention, scope_city: str | None, previous: list[Mention]) -> st
             return name
     m = gz.place_re.match(name)
     if m and m.group(0) in gz.names and not gz.names[m.group(0)][1]:
-        return gz.names[m.group(0)][0] + name[m.end():]
+        key = gz.names[m.group(0)][0]
+        # 首府科技城 → 呼和浩特科技城, 呼和浩特市…区 → 呼和浩特…区; but 和林格尔新区 stays itself.
+        return name if key.startswith(m.group(0)) and key != m.group(0) else key + name[m.end():]
     if scope_city and name.endswith(gz.zone_suffixes) and not name.startswith(_ORG_PREFIXES):
         return scope_city + name
     return name
