@@ -32,13 +32,14 @@ def fold_table() -> "np.ndarray":
     """Matching code point of every BMP code point (0 = not matched), derived from ``normalize``."""
     import numpy as np
 
-    cps = [c for c in range(0x10000) if not 0xD800 <= c < 0xE000]
-    norm = normalize("".join(map(chr, cps)))
+    cps = np.array([c for c in range(0x10000) if not 0xD800 <= c < 0xE000], dtype=np.uint32)
+    norm = normalize(cps.tobytes().decode("utf-32-le"))
+    where = cps if norm.to_original is None else cps[np.asarray(norm.to_original[:-1])]
+    lowered = [c if (low := c.lower()) == c or len(low) != 1 else low for c in norm.text]
+    codes = np.frombuffer("".join(lowered).encode("utf-32-le"), dtype=np.uint32)
+    alnum = np.array([c.isalnum() for c in norm.text], dtype=bool)
     table = np.zeros(0x10000, dtype=np.uint32)
-    for i, ch in enumerate(norm.text):
-        if ch.isalnum():
-            low = ch.lower()
-            table[cps[norm.original(i)]] = ord(low if len(low) == 1 else ch)
+    table[where[alnum]] = codes[alnum]
     return table
 
 

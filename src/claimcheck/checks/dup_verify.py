@@ -24,6 +24,7 @@ _GAP_SIMILARITY = 0.5  # a gap longer than _SMALL_GAP must look at least this al
 _SMALL_GAP = 12  # a few clustered edits; the whole passage's similarity is checked afterwards
 _EDGE = 32  # window (matching characters) aligned beyond each end of a chain
 _EDIT_COST = 2  # an edited character costs two matching ones when deciding how far an edge reaches
+_MIN_GAIN = 1  # an edge moves when the alignment beyond it gains anything at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +80,11 @@ def _reach(x: str, y: str) -> tuple[int, int]:
     """How far an edited copy goes on into ``x``/``y`` (both start right after the known match).
 
     Walks the Levenshtein alignment and stops after the equal block where matches minus
-    ``_EDIT_COST`` per edited character peaks: ``("abXde", "abYde")`` reaches ``(5, 5)``.
+    ``_EDIT_COST`` per edited character peaks (if that peak reaches ``_MIN_GAIN``):
+    ``("abXdefg", "abYdefg")`` reaches ``(7, 7)``, ``("Xa", "a")`` stays at ``(0, 0)``.
     """
-    score = best = 0
+    score = 0
+    best = _MIN_GAIN - 1
     reach = (0, 0)
     for tag, i1, i2, j1, j2 in Levenshtein.opcodes(x, y):
         if tag == "equal":
@@ -138,13 +141,14 @@ def _chains(sa: str, sb: str, runs: list[tuple[int, int, int, int]]) -> list[lis
 
 
 def _unoverlap(a0: int, a1: int, b0: int, b1: int, same: bool, exact_diag: bool) -> tuple[int, int, int, int] | None:
-    """Inside one document, cut a periodic self-match at the copy's start; None if it cannot be."""
+    """Inside one document, cut a self-match where the copy starts (periodic text); None if nothing is left."""
     if not same or a1 <= b0:
         return a0, a1, b0, b1
-    if not exact_diag:
-        return None
-    d = b0 - a0
-    return a0, a0 + d, b0, b0 + d
+    if exact_diag:
+        d = b0 - a0
+        return a0, a0 + d, b0, b0 + d
+    cut = a1 - b0  # an edited self-match: trim both ends by the overlap
+    return (a0, b0, b0, b1 - cut) if b1 - cut > b0 else None
 
 
 def _judge(sa: str, sb: str, span: tuple[int, int, int, int], same: bool, single: bool,
