@@ -31,8 +31,10 @@ class Extraction(NamedTuple):
 
 
 # Plan words before the number in its sentence: "力争2025年达到700家", "预计实现营业收入92亿元".
-_TARGET = re.compile(r"力争|预计|确保|拟|争取(?!到)|预期|有望|力求|将(?!近)|要在|计划(?=[到在于将实现新建完成达])|"
+_TARGET = re.compile(r"力争|预计|确保|拟|争取(?!到)|预期|有望|力求|将(?!近)|要在|计划(?=[0-9到在于将实现新建完成达今明])|"
                      r"目标(?=[是为:：])")
+_RATIO_AFTER = re.compile(r"\s*:\s*[0-9]")
+_RATIO_BEFORE = re.compile(r"[0-9]\s*:\s*$")
 # Numbers that name things rather than measure them: 六大产业集群, 3大行动.
 _LABEL_UNITS = frozenset({"大"})
 _MASK = "\x00"
@@ -56,7 +58,7 @@ class _Doc:
         self.periods = [p for p in every if not p.base and not any(s <= p.start < e for s, e in titles)]
         self.masked = _masked(text, [*((p.start, p.end) for p in every),
                                      *((m.start, m.end) for m in self.mentions if m.kind != "weak"),
-                                     *((q.start, q.end) for q in quantities)])
+                                     *((q.start, q.end) for q in quantities if q.claimable)])
 
     def scope_city(self, pos: int) -> str | None:
         heading = heading_entity(self.layout.headings_before(pos))
@@ -236,6 +238,11 @@ def _quote(text: str, sentence: tuple[int, int], q: Quantity) -> str:
     return " ".join(text[s:e].split())
 
 
+def _in_ratio(text: str, q: Quantity) -> bool:
+    """A term of a ratio such as 3.1:50.6:46.3 (a structure, not a quantity of its own)."""
+    return bool(_RATIO_AFTER.match(text, q.end) or _RATIO_BEFORE.search(text, max(0, q.start - 4), q.start))
+
+
 def _find_quantities(text: str) -> list[Quantity]:
     from .quantity import find_quantities  # the parser (issue 2); imported late to keep start-up light
 
@@ -251,7 +258,7 @@ def extract_document(doc: Document) -> Extraction:
             doc = replace(doc, date=date, date_source=source)
     quantities = _find_quantities(doc.text)
     claimable = [q for q in quantities if q.claimable and q.value is not None and q.unit_text not in _LABEL_UNITS
-                 and q.unit not in _LABEL_UNITS and q.dimension != "duration"]
+                 and q.unit not in _LABEL_UNITS and q.dimension != "duration" and not _in_ratio(text, q)]
     if not claimable:
         return Extraction(doc, quantities, [])
     d = _Doc(doc, text, quantities)

@@ -106,7 +106,7 @@ _VERB_TAIL = re.compile(
     r"(?:已经|已|首次|再次|均|分别|总计|共计|合计|累计|共|总|全年|一举)?"
     r"(?:达到了|达到|达|为|是|增至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|升至|攀升至|跃升至|"
     r"跃居|突破|超过|超|逾|近|约|将近|接近|保持在|保持|稳定在|位列|排名|排在|排|名列|居|位居|位于|列|至|到|"
-    r"有|在|共有|累计有)(?:了)?$|(?:首次|再次|已经|已|均|一举|累计|共|总计|合计|分别|同比|环比)$")
+    r"有|在|共有|累计有|完成|实现|录得)(?:了)?$|(?:首次|再次|已经|已|均|一举|累计|共|总计|合计|分别|同比|环比)$")
 _SCOPE_TAIL = re.compile(r"(?:全国|全区|全市|全省|全盟|全球|世界|国内|区内|西部地区|西部|中西部|北方)"
                          r"(?:地级及以上城市|地级以上城市|地级城市|省会城市|城市|同类城市)?(?:的)?$")
 _CHANGE_TAIL = re.compile(
@@ -117,6 +117,8 @@ _SHARE_TAIL = re.compile(r"占(?:比)?(?P<of>[\u4e00-\u9fff]{0,8}?)(?:的)?(?:�
 _BASE = re.compile(r"同比|环比|较上一?年(?:同期)?|比上一?年(?:同期)?|较去年(?:同期)?|比去年(?:同期)?|"
                    r"较((?:19|20)\d{2})年(?:度)?|比((?:19|20)\d{2})年(?:度)?|与((?:19|20)\d{2})年相比|"
                    r"相比((?:19|20)\d{2})年")
+# A gap to a yardstick: "高于全区平均水平", "快于全国".
+_ABOVE_TAIL = re.compile(r"(?:高于|低于|高出|低出|超出|快于|慢于)[\u4e00-\u9fff\x00]{0,10}?(?:平均水平|平均|水平)?$")
 # In a ranking: "在国家创新型城市中排名" → the list is 国家创新型城市.
 _FRAME = re.compile(r"在(?P<list>[\u4e00-\u9fff“”\"]{2,24}?)(?:中|里|内|上)$")
 # Verbs after which the counted thing follows the number: "建有4家国家级创新平台".
@@ -126,7 +128,7 @@ _OBJECT_VERBS = re.compile(
     r"开通|开工|投入|投放|争取|达成|签订|入围|跻身|聚集|招引|孵化|助力|支持|资助|奖励|发放|新增|实现|"
     r"改造|维护提升|累计|促成|储备|转化|吸收转化|入驻|进驻|新开工|承担|创建)$")
 # Verbs that separate a subject from the noun inside the pre-number text: keep what follows.
-_INNER_VERBS = ("拥有", "培育", "引进", "建成", "建有", "实施", "取得", "完成", "汇聚", "集聚", "吸纳", "实现",
+_INNER_VERBS = ("力争", "计划", "预计", "确保", "争取", "力求", "拥有", "培育", "引进", "建成", "建有", "实施", "取得", "完成", "汇聚", "集聚", "吸纳", "实现",
                 "推动", "带动", "促进", "获得", "开展", "设立", "签约", "推进", "解决", "改扩建", "新建", "加装",
                 "挂牌", "帮扶", "接入", "链接", "发运", "布局", "打造", "建设", "攻克", "获", "有", "入驻", "进驻")
 _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建立", "获", "是", "为", "在", "已", "和", "与",
@@ -142,7 +144,7 @@ _PART = re.compile(r"^(?:其中|包括|含)")
 
 # Masked spans (\x00: a period, a place or another number) and what hangs on them:
 # "中欧班列发运量从2021年的" → "中欧班列发运量"; "连续三年保持" → "保持".
-_MASK_TAIL = re.compile(r"(?:从|自|连续)?\x00+(?:的|来|以来)?$")
+_MASK_TAIL = re.compile(r"(?:从|自|连续|比|较|相比|与)?\x00+(?:的|来|以来|相比)?$")
 _MASK_INNER = re.compile(r"连续\x00+")
 
 
@@ -238,6 +240,10 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
         of = share.group("of")
         noun = _tail_noun(_strip_tail(pre[:share.start()]))
         return Reading("share", noun if noun not in _ANAPHORIC else "", base=f"占{of}" if of else "占", part=part)
+    above = _ABOVE_TAIL.search(pre)
+    if above:  # 高于全区平均水平2.1个百分点: a gap to a yardstick, a change of its own kind
+        noun = _tail_noun(_strip_tail(pre[:above.start()]))
+        return Reading("change", "" if noun in _ANAPHORIC else noun, base=above.group(0), part=part)
     change = _CHANGE_TAIL.search(pre)
     if change:
         noun = _tail_noun(_strip_tail(_BASE.sub("", pre[:change.start()])))
