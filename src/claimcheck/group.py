@@ -5,7 +5,8 @@ relative tolerance from ``options.tolerances`` widens it. Two claims of a group 
 their intervals do not overlap and their periods cannot be told apart (``periods.comparable``:
 either period unknown, or both end on the same day). Verdicts, strongest first:
 ``conflict`` (some pair conflicts), ``timeline`` (some pair differs in period), ``consistent``.
-Claims alone in their key form no group (singles are left out of ``Run.groups``).
+Claims alone in their key, or found in one article only, form no group: ``Run.groups`` holds the
+keys that at least two articles speak about (singles are left out).
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def build_groups(claims: Sequence[Claim], options: Options) -> list[Group]:
             by_key.setdefault(group_key(c), []).append(c)
     groups = []
     for key, members in by_key.items():
-        if len(members) < 2:
+        if len({c.span.doc for c in members}) < 2:  # a group compares articles; one article alone is not a group
             continue
         members.sort(key=lambda c: (c.span.doc, c.span.start))
         verdict = _verdict(members, tolerance_for(key[1], options))

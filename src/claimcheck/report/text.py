@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
@@ -135,10 +136,15 @@ def _group(console: Console, g: Group, claims: dict[str, Claim], places: _Places
         if c is None:
             continue
         line = Text("      ")
-        line.append(f"{c.quantity.text:<10}", style="bold")
-        line.append(f" {c.period.label:<14} ", style="dim")
+        line.append(_pad(c.quantity.text, 12), style="bold")
+        line.append(_pad(c.period.label, 16), style="dim")
         line.append(places.where(c.span.doc, c.span.start), style="cyan")
         console.print(line, highlight=False)
+
+
+def _pad(text: str, cells: int) -> str:
+    """``text`` padded to ``cells`` terminal columns (a Chinese character takes two)."""
+    return text + " " * max(1, cells - cell_len(text))
 
 
 def _summary(run: Run) -> Text:
