@@ -36,11 +36,12 @@ from __future__ import annotations
 from ..model import Quantity
 from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
-from .quantity_number import build_number
+from .numerals import read_cn_decimal, read_numeral
+from .quantity_number import build_number, clear_number_cache
 from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 
-__all__ = ["find_quantities"]
+__all__ = ["find_quantities", "clear_caches"]
 
 # A numeral run continues with these: a word from the lexicon must end where the run ends.
 _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅点0123456789")
@@ -51,8 +52,6 @@ _SKIP_AT = frozenset(w[off] for entries in tables().skip_index.values() for off,
 
 def _skip_word(t: str, p: int, floor: int) -> int:
     """End of a numeral-bearing word (统一, 一体化, 四梁八柱) that covers position ``p``, else 0."""
-    if t[p] not in _SKIP_AT:
-        return 0  # digits, letters, and numerals that begin no word in the lexicon
     index = tables().skip_index
     for key, need_prev in ((t[p - 1:p + 1] if p else "", True), (t[p:p + 2], False)):
         for offset, word in index.get(key, ()):
@@ -71,37 +70,51 @@ def _scan(t: str) -> list[Hit]:
     hits: list[Hit] = []
     search = START.search
     grammars = grammars_by_first_char()
-    builders = {**BUILDERS, "num": build_number}
+    builders = _builders()
+    skip_at = _SKIP_AT
     pos = floor = 0
     while True:
         m = search(t, pos)
         if m is None:
             return hits
         p = m.start()
-        word_end = _skip_word(t, p, floor)
-        if word_end:
-            pos = word_end
-            continue
-        g = grammars[t[p]](t, p)
+        c = t[p]
+        if c in skip_at:
+            word_end = _skip_word(t, p, floor)
+            if word_end:
+                pos = word_end
+                continue
+        g = grammars[c](t, p)
         if g is None:
             pos = p + 1
             continue
         hit = builders[g.lastgroup](g, t, floor)
-        if hit is None or hit.end <= hit.start:
+        if hit is None or hit[1] <= hit[0]:
             pos = max(g.end(), p + 1)
             continue
         hits.append(hit)
-        pos = floor = hit.end
+        pos = floor = hit[1]
+
+
+def _builders() -> dict:
+    return {**BUILDERS, "num": build_number}
+
+
+def clear_caches() -> None:
+    """Forget memoized readings (for benchmarks that must not profit from an earlier run)."""
+    clear_number_cache()
+    read_numeral.cache_clear()
+    read_cn_decimal.cache_clear()
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in ``text`` (see the module docstring), sorted and non-overlapping."""
     norm = normalize(text)
+    hits = _scan(norm.text)
+    if norm.to_original is None:  # offsets are the same in both texts
+        return [Quantity(text[h[0]:h[1]], *h) for h in hits]
     out: list[Quantity] = []
-    for h in _scan(norm.text):
-        start, end = norm.span(h.start, h.end)
-        out.append(Quantity(
-            text[start:end], start, end, h.value, h.low, h.high, h.unit,
-            h.dimension, h.qualifier, h.kind, h.claimable, h.low_inclusive, h.high_inclusive,
-            h.direction, h.unit_text))
+    for h in hits:
+        start, end = norm.span(h[0], h[1])
+        out.append(Quantity(text[start:end], start, end, *h[2:]))
     return out

@@ -17,7 +17,7 @@ from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare
                              point, rounding)
 from .quantity_tables import tables
 
-__all__ = ["build_number"]
+__all__ = ["build_number", "clear_number_cache"]
 
 _T = tables()
 _UNITS = _T.units
@@ -37,6 +37,7 @@ _QUOTES_CLOSE = frozenset("”\"」』’》")
 # A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
 _RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
 _COUNT_BEFORE = frozenset("共有仅只达为剩")  # 共有一家企业: 一 is a count here
+_ASCII_DIGITS = frozenset("0123456789")
 _BARE = "bare"
 _MISSING = object()
 _CACHE: dict[tuple, object] = {}
@@ -213,17 +214,107 @@ def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
     return Hit(start, end, clean(r.value), clean(low), clean(high), low_inclusive=li, high_inclusive=hi)
 
 
+def clear_number_cache() -> None:
+    """Forget the cached phrase cores."""
+    _CACHE.clear()
+
+
 def _neg(d: Decimal | None) -> Decimal | None:
     return None if d is None else -d
 
 
+def _fast_units() -> dict[str, tuple]:
+    """Units a plain number can take without any special rule (no factor, rank, label or 成)."""
+    return {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
+            if u.factor == _ONE and u.claimable and u.kind != "label" and not u.approx
+            and u.unit not in ("位", "名") and text != "成"}
+
+
+_FAST_UNITS = _fast_units()
+_MAG_EXP = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12, "萬億": 12}
+_INTEGRAL_HALF = {k: Decimal(5).scaleb(k - 1).quantize(_ONE) for k in range(1, 20)}
+
+
+def _fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
+    """The common phrase in a hurry: Arabic digits, maybe 万/亿, a plain unit, nothing else.
+
+    Example: "388家", "30.32%", "27.41亿元". Returns None when the phrase needs the general path.
+    Reads three groups, not twelve: the match is exactly n1 + unit when its length says so.
+    """
+    n1, unit_text, p1 = g.group("n1", "unit", "p1")
+    written = unit_text or p1
+    end = g.end()
+    if written is None or (unit_text and p1) or end - start != len(n1) + len(written):
+        return None
+    fast = _FAST_UNITS.get(written)
+    if fast is None:
+        return None
+    head = n1.rstrip("万亿萬億")
+    if head.isdigit():
+        dec = 0
+    elif head.replace(".", "", 1).isdigit():
+        dec = len(head) - head.index(".") - 1
+    else:
+        return None  # 1,234 and mixed magnitudes: the general path
+    k = 0
+    if len(head) < len(n1):
+        k = _MAG_EXP.get(n1[len(head):], -1)
+        if k < 0:
+            return None
+        written = n1[len(head):] + written
+    value = Decimal(head)
+    if k:
+        value = value.scaleb(k)
+        value = value.quantize(_ONE) if dec <= k else value.normalize()
+    if dec:
+        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
+        low, high, li, hi = value - half, value + half, True, False
+    else:
+        low = high = value
+        li = hi = True
+    unit, dim, kind = fast
+    word = None
+    if start > floor and t[start - 1] in _SIGN_LAST:
+        c = t[start - 1]
+        negative = False
+        if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
+            start, negative = start - 1, True
+        else:
+            word, sign = direction(t, start, floor)
+            negative = sign < 0
+        if negative:
+            value, low, high, li, hi = -value, -high, -low, hi, li
+    return (start, end, value, low, high, unit, dim, None, kind, True, li, hi, word, written)
+
+
+def _signed_hit(h: Hit, t: str, floor: int) -> Hit:
+    start = h.start
+    if start <= floor or t[start - 1] not in _SIGN_LAST:
+        return h
+    c = t[start - 1]
+    if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
+        return h._replace(start=start - 1, value=_neg(h.value), low=_neg(h.high), high=_neg(h.low),
+                          low_inclusive=h.high_inclusive, high_inclusive=h.low_inclusive)
+    word, sign = direction(t, start, floor)
+    if word is None:
+        return h
+    if sign > 0:
+        return h._replace(direction=word)
+    return h._replace(direction=word, value=_neg(h.value), low=_neg(h.high), high=_neg(h.low),
+                      low_inclusive=h.high_inclusive, high_inclusive=h.low_inclusive)
+
+
 def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """The general number phrase, with its qualifier, sign word and unit."""
-    key = g.group(*_GROUPS)
     start = g.start()
     qual, qual_start = None, start
     if start > floor and t[start - 1] in _QUAL_LAST:
         qual, qual_start = before(t, start, floor)
+    elif t[start] in _ASCII_DIGITS:
+        hit = _fast(g, t, start, floor)
+        if hit is not None:
+            return hit
+    key = g.group(*_GROUPS)
     ck = (key, qual)
     core = _CACHE.get(ck, _MISSING)
     if core is _MISSING:
@@ -243,17 +334,6 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     kind, dim, unit = core.kind, core.dim, core.unit
     if core.rank_candidate and _RANK_CONTEXT.search(t, max(floor, start - 10), start):
         kind, dim, unit = "ordinal", "rank", "rank"
-    value, low, high, li, hi = core.value, core.low, core.high, core.li, core.hi
-    word = None
-    if core.claimable and start > floor and t[start - 1] in _SIGN_LAST:
-        c = t[start - 1]
-        negative = False
-        if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
-            start, negative = start - 1, True
-        else:
-            word, sign = direction(t, start, floor)
-            negative = sign < 0
-        if negative:
-            value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
-    return Hit(start, end, value, low, high, unit, dim, core.qualifier, kind, core.claimable, li, hi,
-               word, core.unit_text)
+    hit = Hit(start, end, core.value, core.low, core.high, unit, dim, core.qualifier, kind, core.claimable,
+              core.li, core.hi, None, core.unit_text)
+    return _signed_hit(hit, t, floor) if core.claimable else hit

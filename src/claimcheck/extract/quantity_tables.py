@@ -9,7 +9,7 @@ from functools import cache
 
 from ..resources import load_rules_toml
 
-__all__ = ["Unit", "Shape", "Tables", "tables"]
+__all__ = ["Unit", "Shape", "Tables", "tables", "trie_regex"]
 
 INF = Decimal("Infinity")
 
@@ -79,27 +79,32 @@ def _unit_pattern(units: dict[str, Unit]) -> str:
     units come first inside a group, so 人次 wins over 人; a unit's guard (``not_before``: 集 is
     no unit in 集团) sits on its leaf.
     """
-    trie: dict = {}
-    for text in units:
-        node = trie
-        for c in text:
-            node = node.setdefault(c, {})
-        node[""] = text
-    return _trie_regex(trie, units)
-
-
-def _trie_regex(node: dict, units: dict[str, Unit]) -> str:
-    alts = []
-    for c in sorted(k for k in node if k):
-        alts.append(re.escape(c) + _trie_regex(node[c], units))
-    if "" in node:
-        unit = units[node[""]]
+    guards = {}
+    for text, unit in units.items():
         end = ""
         if unit.not_before:
             end += "(?![" + re.escape(unit.not_before) + "])"
-        if unit.text.isascii() and unit.text[-1].isalpha():
+        if text.isascii() and text[-1].isalpha():
             end += "(?![A-Za-z])"  # P, km: not the start of a longer Latin word
-        alts.append(end)
+        guards[text] = end
+    return trie_regex(guards)
+
+
+def trie_regex(words: dict[str, str]) -> str:
+    """An alternation of ``words`` shaped as a trie; each word's value is a regex put after it."""
+    trie: dict = {}
+    for word, guard in words.items():
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = guard
+    return _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    alts = [re.escape(c) + _trie(node[c]) for c in sorted(k for k in node if k)]
+    if "" in node:
+        alts.append(node[""])
     if len(alts) == 1:
         return alts[0]
     return "(?:" + "|".join(alts) + ")"
