@@ -21,7 +21,7 @@ from .model import Claim, Finding
 if TYPE_CHECKING:
     from .engine import Run
 
-__all__ = ["SCHEMA", "BaselineError", "ClaimRef", "Entry", "Baseline", "quote_digest", "entry_for",
+__all__ = ["SCHEMA", "BaselineError", "ClaimRef", "Entry", "Baseline", "quote_digest", "entry_for", "topic_of",
            "load_baseline", "render_baseline"]
 
 SCHEMA = "claimcheck-baseline/1"
@@ -115,17 +115,29 @@ def _claims_by_id(run: Run) -> dict[str, Claim]:
     return _last_index[1]
 
 
+def _about(finding: Finding, claims: list[Claim]) -> tuple[str | None, str | None]:
+    """``(indicator, entity)`` of a finding, from its claims, else from its evidence."""
+    ev = finding.evidence or {}
+    indicator = _one({c.indicator for c in claims}) if claims else ev.get("indicator")
+    entity = _one({c.entity for c in claims}) if claims else ev.get("entity")
+    return (indicator if isinstance(indicator, str) else None), (entity if isinstance(entity, str) else None)
+
+
+def topic_of(finding: Finding, run: Run) -> tuple[str, str | None, str | None]:
+    """``Entry.topic`` of the entry ``entry_for`` would make, without building it."""
+    by_id = _claims_by_id(run)
+    indicator, entity = _about(finding, [by_id[c] for c in finding.claims if c in by_id])
+    return finding.rule, entity, indicator
+
+
 def entry_for(finding: Finding, run: Run, reason: str | None = None) -> Entry:
     """The baseline entry that accepts ``finding`` (context taken from its claims and evidence)."""
     by_id = _claims_by_id(run)
     claims = [by_id[c] for c in finding.claims if c in by_id]
-    ev = finding.evidence or {}
-    indicator = _one({c.indicator for c in claims}) if claims else ev.get("indicator")
-    entity = _one({c.entity for c in claims}) if claims else ev.get("entity")
+    indicator, entity = _about(finding, claims)
     files = sorted({s.doc for s in finding.spans} | {c.span.doc for c in claims})
     return Entry(fingerprint=finding.fingerprint, rule=finding.rule, message=finding.message,
-                 indicator=indicator if isinstance(indicator, str) else None,
-                 entity=entity if isinstance(entity, str) else None,
+                 indicator=indicator, entity=entity,
                  values=tuple(c.quantity.text for c in claims), files=tuple(files),
                  claims=tuple(sorted({_claim_ref(c) for c in claims})), reason=reason)
 

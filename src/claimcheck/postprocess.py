@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .baseline import Baseline, Entry, entry_for, quote_digest
+from .baseline import Baseline, Entry, quote_digest, topic_of
 from .codes import resolve
 from .config import Suppression
 from .model import Document, Finding
@@ -118,22 +118,29 @@ def order_locations(findings: list[Finding], run: Run, stale: list[Entry]) -> li
     by_topic: dict[tuple, set[tuple[str, str]]] = {}
     for e in stale:
         by_topic.setdefault(e.topic, set()).update((c.doc, c.quote) for c in e.claims)
-    claims = {c.id: c for c in run.claims}
-    dates = {d.id: d.date or "" for d in run.documents}
+    claims = {c.id: c for c in run.claims} if by_topic else {}
+    age = _age(run.documents)
     out = []
     for f in findings:
-        known: set[tuple[str, str]] | None = None
-        if f.status == "new" and by_topic:
-            known = by_topic.get(entry_for(f, run).topic)
+        known = by_topic.get(topic_of(f, run)) if by_topic and f.status == "new" else None
+        if known is None and len({age.get(s.doc, len(age)) for s in f.spans}) < 2:
+            out.append(f)  # nothing to reorder by: keep the check's order
+            continue
 
         def rank(i: int, f: Finding = f, known: set | None = known) -> tuple:
-            span = f.spans[i]
-            claim = claims.get(f.claims[i]) if len(f.claims) == len(f.spans) else None
-            seen = known is not None and claim is not None and (claim.span.doc, quote_digest(claim.quote)) in known
-            return (seen, _neg(dates.get(span.doc, "")), i)
+            claim = claims.get(f.claims[i]) if known is not None and len(f.claims) == len(f.spans) else None
+            seen = claim is not None and (claim.span.doc, quote_digest(claim.quote)) in known
+            return (seen, age.get(f.spans[i].doc, len(age)), i)
 
         out.append(_permute(f, sorted(range(len(f.spans)), key=rank)))
     return out
+
+
+def _age(documents: list[Document]) -> dict[str, int]:
+    """Document id -> 0 for the newest date, 1 for the next, ...; undated documents are left out (last)."""
+    dates = sorted({d.date for d in documents if d.date}, reverse=True)
+    rank = {date: i for i, date in enumerate(dates)}
+    return {d.id: rank[d.date] for d in documents if d.date}
 
 
 def successors(findings: list[Finding], run: Run, stale: list[Entry]) -> dict[str, str]:
@@ -143,13 +150,8 @@ def successors(findings: list[Finding], run: Run, stale: list[Entry]) -> dict[st
     topics: dict[tuple, str] = {}
     for f in findings:
         if f.status == "new":
-            topics.setdefault(entry_for(f, run).topic, f.fingerprint)
+            topics.setdefault(topic_of(f, run), f.fingerprint)
     return {e.fingerprint: topics[e.topic] for e in stale if e.topic in topics and e.indicator is not None}
-
-
-def _neg(date: str) -> tuple[int, ...]:
-    """A sort key that puts later ISO dates first and unknown dates last."""
-    return tuple(-ord(ch) for ch in date) + (0,) if date else (1,)
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
