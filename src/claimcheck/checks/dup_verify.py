@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-__all__ = ["Passage", "verify_pair"]
+__all__ = ["Passage", "align_edges", "grow_across_edits", "verify_pair"]
 
 _RESUME = 4  # exact characters needed after an edit to keep extending across it
 _GAP = 48  # largest gap (matching characters) bridged between two runs of one edited copy
@@ -53,7 +53,7 @@ def _exact(sa: str, sb: str, a0: int, a1: int, b0: int, b1: int) -> tuple[int, i
     return a0, a1, b0, b1
 
 
-def _across_edits(sa: str, sb: str, a0: int, a1: int, b0: int, b1: int) -> tuple[int, int, int, int]:
+def grow_across_edits(sa: str, sb: str, a0: int, a1: int, b0: int, b1: int) -> tuple[int, int, int, int]:
     """Extend an exact match across isolated one-character edits on both ends."""
     a0, a1, b0, b1 = _exact(sa, sb, a0, a1, b0, b1)
     while True:  # right end: skip (1, 1) substitution, (1, 0) or (0, 1) insertion/deletion
@@ -96,7 +96,7 @@ def _reach(x: str, y: str) -> tuple[int, int]:
     return reach
 
 
-def _align_edges(sa: str, sb: str, a0: int, a1: int, b0: int, b1: int) -> tuple[int, int, int, int]:
+def align_edges(sa: str, sb: str, a0: int, a1: int, b0: int, b1: int) -> tuple[int, int, int, int]:
     """Extend a chain's ends across clustered edits, as far as the alignment keeps paying."""
     while True:
         ra, rb = _reach(sa[a1:a1 + _EDGE], sb[b1:b1 + _EDGE])
@@ -175,12 +175,12 @@ def verify_pair(da: int, db: int, sa: str, sb: str, runs: list[tuple[int, int, i
                 min_length: int, min_similarity: float) -> list[Passage]:
     """Verified maximal passages between documents ``da`` and ``db`` from their seed runs."""
     same = da == db
-    grown = sorted({_across_edits(sa, sb, *r) for r in runs})
+    grown = sorted({grow_across_edits(sa, sb, *r) for r in runs})
     found: list[tuple[int, int, int, int, float, bool]] = []
     for chain in _chains(sa, sb, grown):
         span = (chain[0][0], max(r[1] for r in chain), chain[0][2], max(r[3] for r in chain))
         if len(chain) > 1 or span[1] - span[0] < 4 * min_length:  # long exact runs need no alignment
-            span = _align_edges(sa, sb, *span)
+            span = align_edges(sa, sb, *span)
         got = _judge(sa, sb, span, same, len(chain) == 1, min_length, min_similarity)
         if got is not None:
             found.append(got)

@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from typing import Any
 
 from ..model import CheckResult, Document, Span
 from .dup_text import K, W, fingerprints, match_codes, match_texts
-from .dup_verify import Passage, _across_edits, verify_pair
+from .dup_verify import Passage, align_edges, grow_across_edits, verify_pair
 
 __all__ = ["DuplicateParams", "find_duplicates"]
 
@@ -237,10 +238,48 @@ def _pair_result(docs: list[Document], f: tuple) -> CheckResult:
     )
 
 
-def _boilerplate(docs: list[Document], seeds: Any, params: DuplicateParams) -> list[CheckResult]:
-    """One result per boilerplate passage, with every place it occurs."""
+def _boilerplate_result(docs: list[Document], group: list[tuple[int, int, int, int]], local: dict[int, Any],
+                        params: DuplicateParams) -> CheckResult | None:
+    """One boilerplate passage: each occurrence aligned with the first one on the shared anchor k-gram."""
     from rapidfuzz.distance import Indel
 
+    rd, _, _, ranchor = group[0]
+    sr, orr = local[rd]
+    anchor_text = sr[ranchor:ranchor + K]
+    spans, sims, rep_spans = [], [], Counter()
+    for d, _, _, anchor in group[1:]:
+        sx, ox = local[d]
+        if sx[anchor:anchor + K] != anchor_text:  # a hash collision, not the same passage
+            continue
+        a0, a1, b0, b1 = align_edges(sx, sr, *grow_across_edits(sx, sr, anchor, anchor + K, ranchor, ranchor + K))
+        if a1 - a0 < params.min_length:
+            continue
+        sim = Indel.normalized_similarity(sx[a0:a1], sr[b0:b1])
+        if sim < params.min_similarity:
+            continue
+        spans.append(Span(docs[d].id, int(ox[a0]), int(ox[a1 - 1]) + 1))
+        sims.append(sim)
+        rep_spans[(b0, b1)] += 1
+    if not spans:
+        return None
+    (b0, b1), _ = max(rep_spans.items(), key=lambda kv: (kv[1], kv[0][1] - kv[0][0], kv[0]))
+    spans.append(Span(docs[rd].id, int(orr[b0]), int(orr[b1 - 1]) + 1))
+    n_docs = len({s.doc for s in spans})
+    if n_docs < params.boilerplate_docs:
+        return None
+    text = sr[b0:b1]
+    return CheckResult(
+        kind="boilerplate",
+        message=f"boilerplate passage of {len(text)} characters found in {n_docs} documents",
+        spans=tuple(sorted(spans)),
+        evidence={"length": len(text), "documents": n_docs, "occurrences": len(spans),
+                  "similarity": round(min(sims), 4), "exact": min(sims) == 1.0},
+        identity=("boilerplate", _digest(text)),
+    )
+
+
+def _boilerplate(docs: list[Document], seeds: Any, params: DuplicateParams) -> list[CheckResult]:
+    """One result per boilerplate passage, with every place it occurs."""
     from .dup_boiler import boilerplate_groups
 
     groups = boilerplate_groups(seeds.bh, seeds.bd, seeds.bp, K, W, params.min_length)
@@ -251,36 +290,7 @@ def _boilerplate(docs: list[Document], seeds: Any, params: DuplicateParams) -> l
     local = {d: mt.doc(j) for j, d in enumerate(ids)}
     out = []
     for group in groups:
-        rd, rlo, rhi, ranchor = group[0]
-        sr, orr = local[rd]
-        spans, sims, lengths, rep = [], [], [], None
-        for d, lo, hi, anchor in group[1:]:
-            sx, ox = local[d]
-            shift = ranchor - anchor
-            lo, hi = max(lo, -shift), min(hi, len(sr) - shift)
-            if hi <= lo:
-                continue
-            a0, a1, b0, b1 = _across_edits(sx, sr, lo, hi, lo + shift, hi + shift)
-            sim = Indel.normalized_similarity(sx[a0:a1], sr[b0:b1])
-            if sim < params.min_similarity or a1 - a0 < params.min_length:
-                continue
-            rep = rep or (b0, b1)
-            spans.append(Span(docs[d].id, int(ox[a0]), int(ox[a1 - 1]) + 1))
-            sims.append(sim)
-            lengths.append(a1 - a0)
-        if rep is None:
-            continue
-        spans.append(Span(docs[rd].id, int(orr[rep[0]]), int(orr[rep[1] - 1]) + 1))
-        n_docs = len({s.doc for s in spans})
-        if n_docs < params.boilerplate_docs:
-            continue
-        text = sr[rep[0]:rep[1]]
-        out.append(CheckResult(
-            kind="boilerplate",
-            message=f"boilerplate passage of {len(text)} characters found in {n_docs} documents",
-            spans=tuple(sorted(spans)),
-            evidence={"length": len(text), "documents": n_docs, "occurrences": len(spans),
-                      "similarity": round(min(sims), 4), "exact": min(sims) == 1.0},
-            identity=("boilerplate", _digest(text)),
-        ))
+        result = _boilerplate_result(docs, group, local, params)
+        if result is not None:
+            out.append(result)
     return sorted(out, key=lambda r: r.spans)
