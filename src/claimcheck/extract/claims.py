@@ -10,6 +10,7 @@ plan word (力争, 计划, 预计, 将 ...) before the number makes the claim a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -53,12 +54,20 @@ class _Doc:
         self.layout = Layout(text)
         self.mentions = find_mentions(text)
         self.main = main_entity(text, self.mentions)
-        titles = [m.span() for m in _TITLE.finditer(text)]
+        self._mention_starts = [m.start for m in self.mentions]
+        in_title = bytearray(len(text) + 1)
+        for m in _TITLE.finditer(text):
+            in_title[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         every = find_periods(text, doc.date)
-        self.periods = [p for p in every if not p.base and not any(s <= p.start < e for s, e in titles)]
+        self.periods = [p for p in every if not p.base and not in_title[p.start]]
+        self._period_starts = [p.start for p in self.periods]
         self.masked = _masked(text, [*((p.start, p.end) for p in every),
                                      *((m.start, m.end) for m in self.mentions if m.kind != "weak"),
                                      *((q.start, q.end) for q in quantities if q.claimable)])
+
+    def mentions_between(self, lo: int, hi: int) -> list:
+        """Mentions that start in ``[lo, hi)``."""
+        return self.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]
 
     def scope_city(self, pos: int) -> str | None:
         heading = heading_entity(self.layout.headings_before(pos))
@@ -66,14 +75,14 @@ class _Doc:
 
     def entity(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str, str]:
         """``(entity key, source)`` for the number ``q``."""
-        m = clause_entity(self.text, self.mentions, clause[0], q.start)
+        m = clause_entity(self.text, self.mentions_between(clause[0], q.start), clause[0], q.start)
         if m is not None and m.kind == "org":
-            previous = [x for x in self.mentions if x.end <= m.start]
+            previous = [x for x in self.mentions_between(0, m.start) if x.end <= m.start]
             return org_key(m, self.scope_city(q.start), previous), "clause"
         if m is not None and m.kind != "self":
             return m.key, "clause"
         if m is None:
-            s = sentence_place(self.text, self.mentions, sentence[0], clause[0])
+            s = sentence_place(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
             if s is not None and s.kind == "place":
                 return s.key, "sentence"
         heading = heading_entity(self.layout.headings_before(q.start))
@@ -83,13 +92,14 @@ class _Doc:
 
     def period(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> Period:
         """The period of the number ``q``: clause, sentence, paragraph opening, document date."""
-        before = [p for p in self.periods if sentence[0] <= p.start and p.end <= q.start]
+        lo, hi = bisect_left(self._period_starts, sentence[0]), bisect_left(self._period_starts, q.start)
+        before = [p for p in self.periods[lo:hi] if p.end <= q.start]
         if before:
             return before[-1].period
         line = self.layout.line_at(q.start)
         first = self.layout.sentence_at(line[0] + len(self.text[line[0]:line[1]]) - len(
             self.text[line[0]:line[1]].lstrip()))
-        for p in self.periods:  # the paragraph's opening sentence: "2023年,乌海市推深做实改革创新"
+        for p in self.periods[bisect_left(self._period_starts, first[0]):]:  # "2023年,乌海市推深做实改革创新"
             if p.start >= first[1] or p.start >= q.start:
                 break
             if p.start >= first[0]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["Heading", "Layout", "fold", "layout"]
@@ -128,10 +129,10 @@ class Layout:
             i += 1
         return out
 
-    def headings_before(self, pos: int) -> list[Heading]:
-        """Headings that start before ``pos``, nearest first."""
+    def headings_before(self, pos: int) -> Iterator[Heading]:
+        """Headings that end before ``pos``, nearest first (lazily: callers stop at the first match)."""
         i = bisect_right(self._heading_starts, pos)
-        return [h for h in reversed(self.headings[:i]) if h.end <= pos]
+        return (self.headings[j] for j in range(i - 1, -1, -1) if self.headings[j].end <= pos)
 
 
 def layout(text: str) -> Layout:

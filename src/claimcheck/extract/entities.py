@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -71,6 +72,7 @@ _STOP_WORDS = ("打造", "建设", "推动", "引进", "依托", "获批", "成�
                "推进", "培育", "拥有", "围绕", "全力", "支撑", "创建", "带动", "促进", "成为", "聚焦",
                "构建", "发挥", "提升", "强化", "深化", "链接", "汇聚", "集聚", "搭建", "落地", "运营", "打开",
                "直接", "进入", "走进", "来到", "参观")
+_STOP_WORDS_RE = re.compile("(?:" + "|".join(_STOP_WORDS) + ")$")
 _MAX_ORG = 22
 _ORG_PREFIXES = ("国家", "自治区", "中国", "内蒙古", "京津冀", "中关村", "全国")
 
@@ -100,7 +102,7 @@ def _org_start(text: str, end: int, places: dict[int, Mention]) -> int:
         ch = text[pos - 1]
         if not ("\u4e00" <= ch <= "\u9fff" or ch.isalpha()) or ch in _STOP_CHARS:
             break
-        if any(text.endswith(w, 0, pos) for w in _STOP_WORDS):
+        if _STOP_WORDS_RE.search(text, max(0, pos - 2), pos):
             break
         pos -= 1
     return pos
@@ -127,13 +129,21 @@ _DIVISION_BAD_START = tuple("全各我本该其每两多这那此个等和与及
 _DIVISION_STOP = _STOP_CHARS - {"都"}  # 昆都仑区
 
 
+def _occupied(size: int, spans: list[Mention]) -> bytearray:
+    """A flag per character: 1 inside one of ``spans``."""
+    flags = bytearray(size)
+    for m in spans:
+        flags[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return flags
+
+
 def _division_mentions(text: str, places: list[Mention]) -> list[Mention]:
     ends = {p.end for p in places}
-    taken = [(p.start, p.end) for p in places]
+    taken = _occupied(len(text), places)
     out = []
     for m in _DIVISION.finditer(text):
         end = m.end()
-        if any(s < end and m.start() < e for s, e in taken):
+        if taken[m.start()]:
             continue
         start = m.start()
         while start > 0 and m.start() - start < 4 and start not in ends and "\u4e00" <= text[start - 1] <= "\u9fff" \
@@ -168,7 +178,8 @@ def find_mentions(text: str) -> list[Mention]:
             start = next(start - len(a) for a in gz.anaphora if text.endswith(a, 0, start))
             name = text[start:m.end()]
         orgs.append(Mention(start, m.end(), "", "org", name))
-    kept = [p for p in places if not any(o.start <= p.start and p.end <= o.end for o in orgs)]
+    in_org = _occupied(len(text), orgs)
+    kept = [p for p in places if not (in_org[p.start] and in_org[p.end - 1])]
     return sorted([*kept, *orgs], key=lambda x: (x.start, x.end))
 
 
@@ -231,7 +242,7 @@ def sentence_place(text: str, mentions: list[Mention], start: int, pos: int) -> 
     return None
 
 
-def heading_entity(headings: list[Heading]) -> str | None:
+def heading_entity(headings: Iterable[Heading]) -> str | None:
     """The place named by the nearest heading above, respecting markdown levels; '' = the document's."""
     gz = gazetteer()
     ceiling = 10

@@ -137,6 +137,7 @@ _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建�
                "全部", "均", "每", "被", "让", "正在", "将", "从", "向", "对", "可", "能", "都", "也", "还", "又",
                "并", "且", "于", "由", "至", "到", "以", "跻身", "见证", "分别", "相继", "纳入", "启动",
                "来", "进", "赴", "获批", "列入", "承担", "开工", "运营", "运行", "转化", "左右")
+_POST_STOP_RE = re.compile("|".join(sorted(map(re.escape, _POST_STOPS), key=lambda w: (-len(w), w))))
 _ANAPHORIC = ("数量", "总量", "规模", "总数", "数")
 _CONJUNCTIONS = ("及", "和", "与", "以及", "或")
 _PART = re.compile(r"^(?:其中|包括|含)")
@@ -185,12 +186,11 @@ def _post_noun(post: str) -> str:
     if not m:
         return ""
     word = m.group(0)
-    for i in range(len(word)):
-        if i >= 1 and any(word.startswith(s, i) for s in _POST_STOPS):
-            word = word[:i]
-            break
-        if i == 0 and any(word.startswith(s) for s in _POST_STOPS):
-            return ""
+    stop = _POST_STOP_RE.search(word)
+    if stop is not None and stop.start() == 0:
+        return ""
+    if stop is not None:
+        word = word[:stop.start()]
     return word[:12] if len(word) >= 2 else ""
 
 

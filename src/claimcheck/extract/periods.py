@@ -164,13 +164,13 @@ def _read(kind: str, m: re.Match[str], doc_date: str | None) -> Period:
 
 def find_periods(text: str, doc_date: str | None) -> list[PeriodMention]:
     """Every period expression in ``text`` (folded), non-overlapping, in order."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     out: list[PeriodMention] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if any(taken[m.start():m.end()]):
                 continue
-            taken.append(m.span())
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             base = bool(_BASE_BEFORE.search(text[max(0, m.start() - 2):m.start()]))
             out.append(PeriodMention(m.start(), m.end(), _read(kind, m, doc_date), base))
     out.sort(key=lambda p: p.start)
