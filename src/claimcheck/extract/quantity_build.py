@@ -248,21 +248,6 @@ def build_alnum(g: re.Match[str], t: str, floor: int) -> Hit | None:
     return label(start, end, "code" if "-" in s or digits >= 5 else "label")
 
 
-_CURRENCY_UNITS = {"¥": "元", "￥": "元", "$": "美元", "€": "欧元", "£": "英镑"}
-
-
-def build_currency(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """¥1,234.56 → 1234.56 元; $100 → 100 美元; ￥5亿 → 500000000 元."""
-    r = read_any(g["camt"])
-    if r is None:
-        return None
-    low, high, li, hi = rounding(r)
-    unit = _CURRENCY_UNITS[g["csym"]]
-    hit = Hit(g.start(), g.end(), clean(r.value), clean(low), clean(high), unit, "money", None, "money",
-              True, li, hi, unit_text=g["csym"])
-    return signed(hit, t, floor)
-
-
 def _fixed(kind: str, dim: str | None = None):  # noqa: ANN202 - a tiny builder factory
     def build(g: re.Match[str], t: str, floor: int) -> Hit:
         return label(g.start(), g.end(), kind, dim)
@@ -277,7 +262,6 @@ BUILDERS = {
     "year": build_year,
     "yrange": build_yrange,
     "alnum": build_alnum,
-    "cur": build_currency,
     "alnum2": _fixed("label"),
     "ymd": _fixed("date", "time"),
     "md": _fixed("date", "time"),

@@ -170,8 +170,8 @@ def _core(key: tuple, qual: str | None) -> object:
         value = low = high = None
     if unit_text and m1:
         unit_text = m1 + unit_text
-    elif unit_text and bare_mag and any(c in _SECTIONS for c in n1):
-        unit_text = n1 + unit_text  # 百万人: the magnitude as written
+    elif unit_text and bare_mag:
+        unit_text = n1 + unit_text
     elif unit_text and n1[-1] in _SECTIONS and not n2:
         unit_text = n1[len(n1.rstrip(_SECTIONS)):] + unit_text
     return _Core(clean(value), clean(low), clean(high), li, hi, canon, dim, qualifier, kind, claimable,
@@ -189,8 +189,6 @@ def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
     """A number with no unit, qualifier or range: a count, a year, a code or a label."""
     r = read_any(n1)
     if n1[0] not in "0123456789":
-        if len(n1) == 1 and start > 0 and t[start - 1] == "负" and n1 in _CN_DIGITS:
-            return Hit(start, end, r.value, r.value, r.value)  # 负五
         if len(n1) == 1 or (len(n1) == 2 and not n1.strip(_PLAIN_CN) and not is_bare_magnitude(n1)):
             return None  # 百姓, 三清零, 十二辐射: a word, not a number phrase (贰拾, 十万 are numbers)
         if len(n1) == 4 and not n1.strip(_CN_DIGIT_CHARS) and 1500 <= r.value <= 2099:
@@ -327,8 +325,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         return None
     end = g.end()
     if core is _BARE:
-        hit = _bare(key[0], t, start, end)
-        return _signed_hit(hit, t, floor) if hit is not None and hit.claimable else hit
+        return _bare(key[0], t, start, end)
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:
