@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from .numerals import Reading, place_of, read_any, read_numeral, split_adjacent_range
+from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
 from .quantity_tables import Shape, Unit, tables
 
 __all__ = ["Hit", "BUILDERS", "clean", "signed", "before", "direction", "label", "point", "rounding",
@@ -213,6 +213,14 @@ def build_fan(g: re.Match[str], t: str, floor: int) -> Hit | None:
                unit_text="番")
 
 
+def build_cheng(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """九成五 → 95 %; 约三成五 → [31.5, 38.5] %."""
+    value = Decimal(DIGITS[g["cx"]] * 10 + DIGITS[g["cy"]])
+    start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, None)
+    return signed(Hit(start, g.end(), value, low, high, "%", "ratio", qualifier, "percent", True, li, hi,
+                      unit_text="成"), t, floor)
+
+
 def build_half(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """半数 / 一半 → 50 %; 过半 / 超过半数 → (50, ∞) %; 一半以上 → [50, ∞) %."""
     fifty = Decimal(50)
@@ -248,6 +256,21 @@ def build_alnum(g: re.Match[str], t: str, floor: int) -> Hit | None:
     return label(start, end, "code" if "-" in s or digits >= 5 else "label")
 
 
+_CURRENCY_UNITS = {"¥": "元", "￥": "元", "$": "美元", "€": "欧元", "£": "英镑"}
+
+
+def build_currency(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """¥1,234.56 → 1234.56 元; $100 → 100 美元; ￥5亿 → 500000000 元."""
+    r = read_any(g["camt"])
+    if r is None:
+        return None
+    low, high, li, hi = rounding(r)
+    unit = _CURRENCY_UNITS[g["csym"]]
+    hit = Hit(g.start(), g.end(), clean(r.value), clean(low), clean(high), unit, "money", None, "money",
+              True, li, hi, unit_text=g["csym"])
+    return signed(hit, t, floor)
+
+
 def _fixed(kind: str, dim: str | None = None):  # noqa: ANN202 - a tiny builder factory
     def build(g: re.Match[str], t: str, floor: int) -> Hit:
         return label(g.start(), g.end(), kind, dim)
@@ -262,6 +285,8 @@ BUILDERS = {
     "year": build_year,
     "yrange": build_yrange,
     "alnum": build_alnum,
+    "cur": build_currency,
+    "cheng": build_cheng,
     "alnum2": _fixed("label"),
     "ymd": _fixed("date", "time"),
     "md": _fixed("date", "time"),

@@ -31,7 +31,7 @@ _MAG = f"(?:[{_CP}{_CS}]|{_QIAN})"
 NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN})"
 _SECT = f"(?:[{_CS}]|{_QIAN}|[百])+"  # a magnitude after 多/余: 30多万
 
-START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半]")
+START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半¥￥$€£]")
 
 # Dates. Y: 1500-2099. Example: "2025-01-17 12:04", "2025年1月", "3月3日9:30", "1—5月", "二〇二五年".
 _Y = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
@@ -87,7 +87,11 @@ def _ordinal() -> str:
     return f"(?P<ord>第(?P<on>{NUM})(?P<ou>{'|'.join(map(re.escape, words))})?)"
 
 
+# 九成五: nine and a half tenths, 95 %. Example: "约三成五的企业".
+_CHENG = "(?P<cheng>(?P<cx>[一二三四五六七八九])成(?P<cy>[一二三四五六七八九])(?![成倍万亿千百十]))"
 _FAN = f"(?P<fan>翻了?(?P<fann>{NUM})?番)"
+# A currency sign before the amount. Example: "¥1,234.56", "$100", "€5亿".
+_CURRENCY = f"(?P<cur>(?P<csym>[¥￥$€£])\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])"
 
 
 @cache
@@ -104,7 +108,9 @@ def _number() -> str:
         f"(?:(?P<sep>[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?P<unit>{t.unit_pattern})?"
         f"(?P<post>{post})?"
-        r")(?![A-Za-z0-9]|\.[0-9])"
+        # After a digit or Latin letter, no further letter or digit: 5G and B2 are labels, not 5
+        # and 2; after a Chinese unit a digit may follow (20世纪90年代).
+        r")(?:(?<=[0-9A-Za-z])(?![A-Za-z0-9]|\.[0-9])|(?<![0-9A-Za-z]))"
     )
 
 
@@ -126,11 +132,12 @@ def grammars_by_first_char() -> dict[str, object]:
               + "|".join((_LABELS[0], _LABELS[2], _LABELS[3])) + ")")
     fraction = "(?=[0-9.]+分之)" + _FRACTION
     digit = (dates, _PHONE, labels, fraction, _number(), _DIGIT_LABEL)
-    cn = (_DATES[2], _DATES[4], _DATES[7], _PERIOD, _FRACTION, _HALF, _number())
+    cn = (_DATES[2], _DATES[4], _DATES[7], _PERIOD, _FRACTION, _HALF, _CHENG, _number())
     letter = _LABELS
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),
-                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF,))):
+                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF,)),
+                        ("¥￥$€£", (_CURRENCY,))):
         match = re.compile("|".join(alts)).match
         for c in chars:
             table[c] = match

@@ -38,6 +38,8 @@ _QUOTES_CLOSE = frozenset("”\"」』’》")
 _RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
 _COUNT_BEFORE = frozenset("共有仅只达为剩")  # 共有一家企业: 一 is a count here
 _ASCII_DIGITS = frozenset("0123456789")
+_ENUM_AFTER = frozenset("、)）")  # 一、 / (二) / 3) at the start of a line: list labels
+_ENUM_BEFORE = frozenset(("", "\n", " ", "(", "（", "\t"))
 _BARE = "bare"
 _MISSING = object()
 _CACHE: dict[tuple, object] = {}
@@ -170,8 +172,8 @@ def _core(key: tuple, qual: str | None) -> object:
         value = low = high = None
     if unit_text and m1:
         unit_text = m1 + unit_text
-    elif unit_text and bare_mag:
-        unit_text = n1 + unit_text
+    elif unit_text and bare_mag and any(c in _SECTIONS for c in n1):
+        unit_text = n1 + unit_text  # 百万人: the magnitude as written
     elif unit_text and n1[-1] in _SECTIONS and not n2:
         unit_text = n1[len(n1.rstrip(_SECTIONS)):] + unit_text
     return _Core(clean(value), clean(low), clean(high), li, hi, canon, dim, qualifier, kind, claimable,
@@ -188,8 +190,14 @@ def _alone_on_line(t: str, start: int, end: int) -> bool:
 def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
     """A number with no unit, qualifier or range: a count, a year, a code or a label."""
     r = read_any(n1)
+    if t[end:end + 1] in _ENUM_AFTER and t[start - 1:start] in _ENUM_BEFORE:
+        return label(start, end, "label", "enumeration")  # "一、加强组织领导", "(2)"
     if n1[0] not in "0123456789":
-        if len(n1) == 1 or (len(n1) == 2 and not n1.strip(_PLAIN_CN) and not is_bare_magnitude(n1)):
+        isolated = not _cjk(t[start - 1:start]) and not _cjk(t[end:end + 1])
+        if len(n1) == 1 and start > 0 and t[start - 1] == "负" and n1 in _CN_DIGITS:
+            return Hit(start, end, r.value, r.value, r.value)  # 负五
+        short = len(n1) == 1 or (len(n1) == 2 and not n1.strip(_PLAIN_CN) and not is_bare_magnitude(n1))
+        if short and not isolated:
             return None  # 百姓, 三清零, 十二辐射: a word, not a number phrase (贰拾, 十万 are numbers)
         if len(n1) == 4 and not n1.strip(_CN_DIGIT_CHARS) and 1500 <= r.value <= 2099:
             return point(start, end, r.value, "year", "年", "time")
@@ -217,6 +225,11 @@ def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
 def clear_number_cache() -> None:
     """Forget the cached phrase cores."""
     _CACHE.clear()
+
+
+def _cjk(c: str) -> bool:
+    """A Chinese character (the numeral then sits inside a word: 三北, 一是)."""
+    return bool(c) and "\u3400" <= c <= "\u9fff"
 
 
 def _neg(d: Decimal | None) -> Decimal | None:
@@ -325,7 +338,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         return None
     end = g.end()
     if core is _BARE:
-        return _bare(key[0], t, start, end)
+        hit = _bare(key[0], t, start, end)
+        return _signed_hit(hit, t, floor) if hit is not None and hit.claimable else hit
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:
