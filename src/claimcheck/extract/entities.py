@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..resources import load_rules_toml
 from .context import Heading
@@ -242,23 +242,37 @@ def sentence_place(text: str, mentions: list[Mention], start: int, pos: int) -> 
     return None
 
 
+@lru_cache(maxsize=4096)
+def _heading_mentions(text: str) -> tuple[Mention, ...]:
+    return tuple(m for m in find_mentions(text) if m.kind != "weak")
+
+
 def heading_entity(headings: Iterable[Heading]) -> str | None:
-    """The place named by the nearest heading above, respecting markdown levels; '' = the document's."""
-    gz = gazetteer()
+    """The entity named by the nearest heading above, respecting markdown levels; '' = the document's.
+
+    A heading that names a zone or institution (``### 稀土高新区``) scopes to it, prefixed with the
+    place of the heading above it when it names none itself.
+    """
     ceiling = 10
+    org: Mention | None = None
     for h in headings:
         if h.level > ceiling or (h.level == 9 and ceiling < 9):
             continue
-        for m in gz.place_re.finditer(h.text):
-            name = m.group(0)
-            if name in gz.self_names:
-                return ""
-            key, weak = gz.names[name]
-            if not weak:
-                return key
+        mentions = _heading_mentions(h.text)
+        if h.level == 9:  # a short plain line may be a list item: only a place makes it a scope
+            mentions = tuple(m for m in mentions if m.kind != "org")
+        first = mentions[0] if mentions else None
+        if first is not None and first.kind == "self":
+            return org_key(org, None, []) if org else ""
+        if first is not None and first.kind == "place":
+            return org_key(org, first.key, []) if org else first.key
+        if first is not None and first.kind == "org" and org is None and h.level < 9:  # markdown only
+            org = first
+            if first.text.startswith(tuple(gazetteer().names)):
+                return org_key(org, None, [])
         if h.level < 9:
             ceiling = min(ceiling, h.level - 1)
-    return None
+    return org_key(org, None, []) if org else None
 
 
 def main_entity(text: str, mentions: list[Mention]) -> str | None:
