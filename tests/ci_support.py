@@ -86,7 +86,7 @@ def _disjoint(a: Claim, b: Claim) -> bool:
 def stub_conflict(corpus: Corpus, options: Options) -> list[CheckResult]:
     """One conflict per (entity, indicator) whose claims contain two incompatible values."""
     groups: dict[tuple[str, str], list[Claim]] = {}
-    for c in corpus.claims:
+    for c in sorted(corpus.claims, key=lambda c: c.span):
         groups.setdefault((c.entity, c.indicator), []).append(c)
     out = []
     for (entity, indicator), claims in sorted(groups.items()):

@@ -87,3 +87,13 @@ def test_seeds_give_the_same_bytes_whatever_the_hash_seed_or_workers(tmp_path):
         assert proc.returncode == 0, proc.stderr
         seen["baseline"].add((tmp_path / f"b{seed}.json").read_text(encoding="utf-8"))
     assert len(seen["sarif"]) == 1 and len(seen["baseline"]) == 1
+
+
+def test_order_of_the_paths_given_changes_nothing(tmp_path, pipeline):
+    write_corpus(tmp_path, {"a.txt": A, "b.txt": B, "c.txt": "2024年,呼和浩特市国家高新技术企业共有615家。\n"})
+    outs = []
+    for order in (["a.txt", "b.txt", "c.txt"], ["c.txt", "a.txt", "b.txt"]):
+        code, out, err = run_cli([*order, "--no-config", "--select", "CC101", "-f", "sarif"], tmp_path)
+        assert code == 1, err
+        outs.append(out)
+    assert outs[0] == outs[1]
