@@ -49,8 +49,8 @@ class Config:
 KEYS: dict[str, str] = {
     "select": "a list of rule codes or names",
     "ignore": "a list of rule codes or names",
-    "include": "a list of glob patterns on article paths",
-    "exclude": "a list of glob patterns on article paths",
+    "include": "a list of glob patterns on article paths (relative to the folder checked)",
+    "exclude": "a list of glob patterns on article paths (relative to the folder checked)",
     "tolerances": "a table of indicator = relative tolerance (0 <= x < 1)",
     "min-dup-length": "an integer >= 10 (characters)",
     "dup-similarity": "a number from 0.5 to 1",

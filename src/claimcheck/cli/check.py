@@ -9,6 +9,7 @@ is replaced only when it is a previous claimcheck report, unless ``--force``.
 from __future__ import annotations
 
 import io
+import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -102,8 +103,9 @@ def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findi
     return buffer.getvalue()
 
 
-def _width() -> int | None:
-    return None if sys.stdout.isatty() else 100
+def _width() -> int:
+    """The terminal's width when printing to one, else the 100 columns the report is laid out for."""
+    return shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
 
 
 def _check_targets(specs: list[tuple[str, Path | None]], result: Run, force: bool) -> None:

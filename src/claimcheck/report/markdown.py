@@ -83,6 +83,9 @@ def render_markdown(run: Run, *, stale: list[Entry] | None = None, include_all: 
         out.append("")
         for f in shown[:_MAX_ROWS]:
             out += _details(f, run, where)
+        if counts["findings"]:
+            out += ["Fix the articles, or accept these findings with `claimcheck baseline update PATH --add-new` "
+                    "(or a `<!-- claimcheck-disable-next-line CODE -- reason -->` comment in Markdown).", ""]
     if stale:
         out += ["<details><summary>Stale baseline entries (fixed or changed)</summary>", ""]
         now = successors or {}
