@@ -207,6 +207,8 @@ class _Builder:
         if _TARGET.search(d.text[sentence[0]:q.start]):
             measure = "target"
         entity, source = d.entity(q, clause, sentence)
+        if entity == "unknown":  # about no place we can name: never compared with other articles
+            confidence = min(confidence, 0.4)
         if source_entity and source != "clause":  # 比2023年度上升6位: about what the rank it follows is about
             entity, source = source_entity, "clause"
         claim = Claim(

@@ -276,7 +276,7 @@ def heading_entity(headings: Iterable[Heading]) -> str | None:
 
 
 def main_entity(text: str, mentions: list[Mention]) -> str | None:
-    """The document's main place: most mentioned strong place, title and top counting triple."""
+    """The document's main place: most mentioned strong place, title and top counting triple (at least 3)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
@@ -286,4 +286,6 @@ def main_entity(text: str, mentions: list[Mention]) -> str | None:
         first.setdefault(m.key, m.start)
     if not counts:
         return None
-    return min(counts, key=lambda k: (-counts[k], first[k]))
+    best = min(counts, key=lambda k: (-counts[k], first[k]))
+    # One passing mention deep in the text does not make an article about a place.
+    return best if counts[best] >= 3 else None
