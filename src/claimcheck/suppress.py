@@ -5,7 +5,9 @@ names; none = every rule) from the comment to ``<!-- claimcheck-enable -->`` (or
 ``<!-- claimcheck-enable CC101 -->`` for one rule) or the end of the article.
 ``<!-- claimcheck-disable-next-line CC101 -- reason -->`` silences the next line that has text
 (in Markdown a comment usually stands on its own line above a paragraph).
-Plain-text articles cannot carry comments: silence their findings by fingerprint in the config.
+A finding spanning several articles is silenced when any of its locations is in a region: the
+editor of that article has looked at it. Plain-text articles cannot carry comments: silence their
+findings by fingerprint in the config.
 """
 
 from __future__ import annotations
