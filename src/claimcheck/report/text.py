@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from ..model import Claim, Document, Finding, Group
@@ -82,6 +81,13 @@ def _claim_lines(c: Claim, places: _Places, docs: dict[str, Document], width: in
     return [head, _quote(c, docs.get(c.span.doc), width)]
 
 
+def _indented(console: Console, message: str) -> None:
+    """``message`` wrapped to the console, every line indented by two columns, no trailing padding."""
+    for line in Text(message).wrap(console, max(20, console.width - 2)):
+        line.rstrip()
+        console.print(Text("  ") + line, highlight=False)
+
+
 def _title(f: Finding) -> Text:
     t = Text()
     t.append(f"{_MARK.get(f.severity, '●')} {f.rule} {f.severity}", style=_SEVERITY_STYLE.get(f.severity, "bold"))
@@ -96,7 +102,7 @@ def _title(f: Finding) -> Text:
 def _conflict(console: Console, f: Finding, claims: dict[str, Claim], places: _Places,
               docs: dict[str, Document]) -> None:
     console.print(_title(f))
-    console.print(Padding(Text(f.message), (0, 0, 0, 2), expand=False), highlight=False)
+    _indented(console, f.message)
     for cid in f.claims:
         if cid in claims:
             for line in _claim_lines(claims[cid], places, docs, console.width):
@@ -120,7 +126,7 @@ def _other(console: Console, f: Finding, docs: dict[str, Document]) -> None:
             console.print()
             return
     console.print(_title(f))
-    console.print(Padding(Text(f.message), (0, 0, 0, 2), expand=False), highlight=False)
+    _indented(console, f.message)
     console.print()
 
 
