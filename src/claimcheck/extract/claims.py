@@ -160,6 +160,8 @@ class _Builder:
     def _inherit(self, reading: Reading, index: int, count: int) -> tuple[str, str, tuple[str, ...]] | None:
         """Indicator of an earlier claim of the sentence for a share, change or bare attribute."""
         earlier = [c for c in self.in_sentence if c.measure in ("level", "target", "rank")]
+        if not earlier and reading.measure == "change":  # 增长9.1%,高于全区平均水平2.1个百分点
+            earlier = list(self.in_sentence)
         if not earlier:
             return None
         if reading.respectively and count > 1 and len(earlier) >= count:
