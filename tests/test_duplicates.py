@@ -103,3 +103,11 @@ def test_boilerplate_threshold_turns_a_footer_into_pairs_below_it() -> None:
     results = find_duplicates(docs, DuplicateParams(boilerplate_docs=8))
     assert {r.kind for r in results} == {"duplicate"}
     assert len(results) == len(docs) - 1  # every later copy against the first, never all pairs
+
+
+def test_nothing_repeated_and_empty_inputs_give_no_findings() -> None:
+    assert find_duplicates([]) == []
+    assert find_duplicates([Document("a.txt", "a.txt", "", "utf-8")]) == []
+    one = Document("a.txt", "a.txt", "呼和浩特市坚持把科技创新作为引领发展的第一动力。", "utf-8")
+    other = Document("b.txt", "b.txt", "会议强调,要抓好各项工作落实,确保年度目标任务全面完成。", "utf-8")
+    assert find_duplicates([one, other]) == []

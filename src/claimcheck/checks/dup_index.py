@@ -53,6 +53,8 @@ def _group_starts(values: "np.ndarray") -> "np.ndarray":
     """Indices where a new value begins in a sorted array (always includes 0)."""
     import numpy as np
 
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
     return np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
 
 

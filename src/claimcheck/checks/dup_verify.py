@@ -140,21 +140,20 @@ def _chains(sa: str, sb: str, runs: list[tuple[int, int, int, int]]) -> list[lis
     return chains
 
 
-def _unoverlap(a0: int, a1: int, b0: int, b1: int, same: bool, exact_diag: bool) -> tuple[int, int, int, int] | None:
-    """Inside one document, cut a self-match where the copy starts (periodic text); None if nothing is left."""
+def _unoverlap(a0: int, a1: int, b0: int, b1: int, same: bool) -> tuple[int, int, int, int] | None:
+    """Inside one document, cut a self-match where the copy starts: periodic text repeats by its period.
+
+    ``[0, 90)`` against ``[60, 150)`` (text with a period of 60) becomes ``[0, 60)`` against ``[60, 120)``.
+    """
     if not same or a1 <= b0:
         return a0, a1, b0, b1
-    if exact_diag:
-        d = b0 - a0
-        return a0, a0 + d, b0, b0 + d
-    cut = a1 - b0  # an edited self-match: trim both ends by the overlap
-    return (a0, b0, b0, b1 - cut) if b1 - cut > b0 else None
+    d = b0 - a0
+    return (a0, b0, b0, min(b1, b0 + d)) if d > 0 else None
 
 
-def _judge(sa: str, sb: str, span: tuple[int, int, int, int], same: bool, single: bool,
-           min_length: int, min_similarity: float) -> tuple[int, int, int, int, float, bool] | None:
+def _judge(sa: str, sb: str, span: tuple[int, int, int, int], same: bool, min_length: int, min_similarity: float) -> tuple[int, int, int, int, float, bool] | None:
     """Similarity and exactness of a candidate passage, or None when it does not qualify."""
-    cut = _unoverlap(*span, same, single and span[1] - span[0] == span[3] - span[2])
+    cut = _unoverlap(*span, same)
     if cut is None:
         return None
     a0, a1, b0, b1 = cut
@@ -181,12 +180,12 @@ def verify_pair(da: int, db: int, sa: str, sb: str, runs: list[tuple[int, int, i
         span = (chain[0][0], max(r[1] for r in chain), chain[0][2], max(r[3] for r in chain))
         if len(chain) > 1 or span[1] - span[0] < 4 * min_length:  # long exact runs need no alignment
             span = align_edges(sa, sb, *span)
-        got = _judge(sa, sb, span, same, len(chain) == 1, min_length, min_similarity)
+        got = _judge(sa, sb, span, same, min_length, min_similarity)
         if got is not None:
             found.append(got)
         elif len(chain) > 1:  # a bad bridge: fall back to the runs on their own
             found.extend(x for r in chain
-                         if (x := _judge(sa, sb, r, same, True, min_length, min_similarity)) is not None)
+                         if (x := _judge(sa, sb, r, same, min_length, min_similarity)) is not None)
     found.sort(key=lambda p: (p[0] - p[1], p[2] - p[3], p))  # longest first, so containers come first
     kept: list[tuple[int, int, int, int, float, bool]] = []
     for p in found:
