@@ -198,6 +198,8 @@ class _Builder:
             if extra:  # 其中国家级3个: the whole's indicator, with the part's attribute
                 kept = tuple(a for a in attrs if a not in ("国家级", "自治区级", "省级", "市级", "区级", "县级"))
                 indicator, attributes = canonical(_strip_attrs(text_form), kept + extra)
+            elif reading.measure == "level" and reading.total:  # 新增…5.2万户,总量达到41.3万户: the stock
+                indicator, attributes = canonical(_strip_attrs(text_form))
             elif reading.measure == "level":  # "104所,87所已投用": a bare number after its whole is a part
                 indicator, attributes = key, attrs + ("part",)
             else:

@@ -98,6 +98,7 @@ class Reading:
     base: str | None = None
     respectively: bool = False  # 分别增长79%和446%: the values map onto earlier claims in order
     part: bool = False  # 其中国家级3个
+    total: bool = False  # 总量达到41.3万户: the whole stock, when the noun is left to the claim before
 
 
 # Verbs and words that end the pre-number text before the noun, stripped repeatedly from the end.
@@ -138,7 +139,11 @@ _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建�
                "并", "且", "于", "由", "至", "到", "以", "跻身", "见证", "分别", "相继", "纳入", "启动",
                "来", "进", "赴", "获批", "列入", "承担", "开工", "运营", "运行", "转化", "左右")
 _POST_STOP_RE = re.compile("|".join(sorted(map(re.escape, _POST_STOPS), key=lambda w: (-len(w), w))))
-_ANAPHORIC = ("数量", "总量", "规模", "总数", "数")
+_FLOW_SUFFIXES = ("新增", "净增", "新注册")
+# A bare number that restates the whole, not a part of it: "新增市场主体5.2万户,总量达到41.3万户".
+_TOTALS = ("总量", "总数", "总规模", "总计")
+_TOTAL_WORDS = re.compile(r"达到|增至|增加到|总计|共计|合计|总量|总数")
+_ANAPHORIC = ("数量", "总量", "规模", "总数", "总规模", "总计", "数")
 _CONJUNCTIONS = ("及", "和", "与", "以及", "或")
 _PART = re.compile(r"^(?:其中|包括|含)")
 
@@ -175,6 +180,10 @@ def _tail_noun(pre: str) -> str:
     if m is None or m.end() != len(pre):
         return ""
     noun = _cut_inner(m.group(0)).lstrip("的在对")
+    for flow in _FLOW_SUFFIXES:  # 高新技术企业净增110家 → 净增高新技术企业
+        if noun.endswith(flow) and len(noun) > len(flow) + 1:
+            noun = flow + noun[:-len(flow)]
+            break
     return noun if len(noun) >= 2 else ""
 
 
@@ -256,6 +265,7 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
     if after and (post.lstrip().startswith("的") or not before or _OBJECT_VERBS.search(stripped)
                   or _OBJECT_VERBS.search(pre) or before.endswith(_CONJUNCTIONS)):
         return Reading("level", after, part=part)
+    total = before in _TOTALS or (not before or before in _ANAPHORIC) and bool(_TOTAL_WORDS.search(pre))
     if before in _ANAPHORIC:
         before = ""
-    return Reading("level", before, part=part)
+    return Reading("level", before, part=part, total=total)

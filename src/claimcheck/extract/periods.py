@@ -90,14 +90,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "今年上半年", "今年1—5月", "去年", "上半年"
     ("rel_months", re.compile(r"(今年|去年|上年|前年)?(1[0-2]|[1-9])\s*[—–~-]{1,2}\s*(1[0-2]|[1-9])月")),
     ("rel_half", re.compile(r"(今年|去年|上年)?(上|下)半年")),
-    ("rel_year", re.compile(r"今年|去年|上年|前年|明年")),
+    ("rel_year", re.compile(r"今年|去年|上一年|上年|前年|明年|过去一年")),
     # "截至目前", "目前", "当前", "现在", "如今"
     ("now", re.compile(r"截至目前|截止目前|目前|当前|如今|现阶段")),
     ("vague", re.compile(r"近年来|近年|多年来|近几年|近些年")),
 ]
 # A year after these is a comparison base, not the claim's period: "较2021年增长", "比上年".
 _BASE_BEFORE = re.compile(r"(?:较|比|相比|同比|与|相较)$")
-_REL_OFFSET = {"今年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1, None: 0}
+_REL_OFFSET = {"今年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1, "前年": -2, "明年": 1, None: 0}
 
 
 def _year(y: int, label: str, source: str = "explicit") -> Period:
