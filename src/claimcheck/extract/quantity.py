@@ -37,7 +37,7 @@ from ..model import Quantity
 from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
-from .quantity_number import build_number, clear_number_cache
+from .quantity_number import build_number, clear_number_cache, plain_hit
 from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 
@@ -47,6 +47,7 @@ __all__ = ["find_quantities", "clear_caches"]
 _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅点0123456789")
 
 
+_DIGITS = frozenset("0123456789")
 _SKIP_AT = frozenset(w[off] for entries in tables().skip_index.values() for off, w in entries)
 
 
@@ -72,6 +73,7 @@ def _scan(t: str) -> list[Hit]:
     grammars = grammars_by_first_char()
     builders = _builders()
     skip_at = _SKIP_AT
+    digits = _DIGITS
     pos = floor = 0
     while True:
         m = search(t, pos)
@@ -79,7 +81,13 @@ def _scan(t: str) -> list[Hit]:
             return hits
         p = m.start()
         c = t[p]
-        if c in skip_at:
+        if c in digits:
+            hit = plain_hit(t, p, floor)
+            if hit is not None:
+                hits.append(hit)
+                pos = floor = hit[1]
+                continue
+        elif c in skip_at:
             word_end = _skip_word(t, p, floor)
             if word_end:
                 pos = word_end

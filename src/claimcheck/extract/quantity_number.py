@@ -15,9 +15,9 @@ from typing import NamedTuple
 from .numerals import Reading, place_of, read_any, read_numeral, split_adjacent_range
 from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
                              point, rounding)
-from .quantity_tables import tables
+from .quantity_tables import tables, trie_regex
 
-__all__ = ["build_number", "clear_number_cache"]
+__all__ = ["build_number", "clear_number_cache", "plain_hit"]
 
 _T = tables()
 _UNITS = _T.units
@@ -246,6 +246,72 @@ def _fast_units() -> dict[str, tuple]:
 _FAST_UNITS = _fast_units()
 _MAG_EXP = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12, "萬億": 12}
 _INTEGRAL_HALF = {k: Decimal(5).scaleb(k - 1).quantize(_ONE) for k in range(1, 20)}
+
+
+def _plain_regex() -> re.Pattern[str]:
+    """Digits, maybe 万/亿, a plain unit, and nothing after that could extend the phrase.
+
+    Example: "388家", "30.32%", "27.41亿元", "10.1万P". Not "2025年" (年 is left to the grammar,
+    which knows years), not "200个以上" or "3%-5%" (a qualifier or range follows).
+    """
+    units = {}
+    for text, guard in _unit_guards().items():
+        if text in _FAST_UNITS and text not in ("年", "%", "‰"):
+            # 个 must not be the start of a longer unit the grammar knows (个亿, 个多月)
+            longer = {u[len(text)] for u in _UNITS if len(u) > len(text) and u.startswith(text)}
+            units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
+    units["%"] = units["‰"] = ""
+    return re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|萬億|万|萬|亿|億)?(" + trie_regex(units) + ")"
+                      r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内])")
+
+
+def _unit_guards() -> dict[str, str]:
+    guards = {}
+    for text, unit in _UNITS.items():
+        end = "(?![" + re.escape(unit.not_before) + "])" if unit.not_before else ""
+        if text.isascii() and text[-1].isalpha():
+            end += "(?![A-Za-z])"
+        guards[text] = end
+    return guards
+
+
+_PLAIN = _plain_regex()
+# A plain phrase preceded by one of these may be something else: a qualifier (超过), a label
+# (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a quote: the grammar decides.
+_PLAIN_BLOCK = _QUAL_LAST | frozenset("0123456789.-—–~/:+×负第“\"「『‘《") | frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def plain_hit(t: str, p: int, floor: int) -> tuple | None:
+    """The hit for a plain phrase starting at digit ``p``, without trying the whole grammar."""
+    if p > floor and t[p - 1] in _PLAIN_BLOCK:
+        return None
+    m = _PLAIN.match(t, p)
+    if m is None:
+        return None
+    head, mag, written = m.groups()
+    unit, dim, kind = _FAST_UNITS[written]
+    dec = len(head) - head.index(".") - 1 if "." in head else 0
+    value = Decimal(head)
+    if mag:
+        k = _MAG_EXP[mag]
+        value = value.scaleb(k)
+        value = value.quantize(_ONE) if dec <= k else value.normalize()
+        written = mag + written
+    else:
+        k = 0
+    if dec:
+        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
+        low, high, li, hi = value - half, value + half, True, False
+    else:
+        low = high = value
+        li = hi = True
+    word = None
+    if p > floor and t[p - 1] in _SIGN_LAST:
+        word, sign = direction(t, p, floor)
+        if sign < 0:
+            value, low, high, li, hi = -value, -high, -low, hi, li
+    return (p, m.end(), value, low, high, unit, dim, None, kind, True, li, hi, word, written)
 
 
 def _fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
