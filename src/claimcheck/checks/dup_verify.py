@@ -42,11 +42,21 @@ class Passage:
 
 
 def _exact(sa: str, sb: str, a0: int, a1: int, b0: int, b1: int) -> tuple[int, int, int, int]:
-    """Grow ``[a0, a1)`` / ``[b0, b1)`` while the characters on both sides agree."""
+    """Grow ``[a0, a1)`` / ``[b0, b1)`` while the characters on both sides agree.
+
+    Compares 16 characters at a time (string slices compare in C), then one at a time.
+    """
+    step = 16
+    while a0 >= step and b0 >= step and sa[a0 - step:a0] == sb[b0 - step:b0]:
+        a0 -= step
+        b0 -= step
     while a0 > 0 and b0 > 0 and sa[a0 - 1] == sb[b0 - 1]:
         a0 -= 1
         b0 -= 1
     na, nb = len(sa), len(sb)
+    while a1 + step <= na and b1 + step <= nb and sa[a1:a1 + step] == sb[b1:b1 + step]:
+        a1 += step
+        b1 += step
     while a1 < na and b1 < nb and sa[a1] == sb[b1]:
         a1 += 1
         b1 += 1

@@ -33,7 +33,8 @@ __all__ = ["DuplicateParams", "find_duplicates"]
 
 _GAP = 48  # seeds on one diagonal further apart than this start a new run
 _MIN_SEEDS = 2  # seeds two documents must share before their runs are verified
-_CHUNK_CHARS = 1_500_000  # characters of text per hashing task
+_CHUNK_CHARS = 120_000  # characters per hashing batch: small enough for the arrays to stay in cache
+_FOLD_DOCS = 96  # documents folded together when verifying
 _PARALLEL_CHARS = 3_000_000  # below this many characters, one process is faster than a pool
 _TEXTS: list[str] = []  # the documents' texts, inherited by forked workers
 _log = logging.getLogger(__name__)
@@ -70,9 +71,7 @@ def _verify_chunk(task: tuple[Any, ...]) -> list[tuple]:
     import numpy as np
 
     da, db, a0, a1, b0, min_length, min_similarity = task
-    docs = np.unique(np.concatenate([da, db])).tolist()
-    mt = match_texts([_TEXTS[i] for i in docs])
-    local = {d: mt.doc(j) for j, d in enumerate(docs)}
+    local = _folded(_TEXTS, np.unique(np.concatenate([da, db])).tolist())
     out: list[tuple] = []
     starts = np.flatnonzero(np.concatenate(([True], (da[1:] != da[:-1]) | (db[1:] != db[:-1]))))
     ends = np.append(starts[1:], len(da))
@@ -82,6 +81,16 @@ def _verify_chunk(task: tuple[Any, ...]) -> list[tuple]:
         runs = [(p, q, r, r + q - p) for p, q, r in zip(a0[s:e].tolist(), a1[s:e].tolist(), b0[s:e].tolist())]
         for ps in verify_pair(x, y, sa, sb, runs, min_length, min_similarity):
             out.append(_to_original(ps, sa, oa, sb, ob))
+    return out
+
+
+def _folded(texts: Sequence[str], ids: list[int]) -> dict[int, tuple[str, Any]]:
+    """Matching text and original offsets of the documents ``ids``, folded in cache-sized batches."""
+    out: dict[int, tuple[str, Any]] = {}
+    for lo in range(0, len(ids), _FOLD_DOCS):
+        batch = ids[lo:lo + _FOLD_DOCS]
+        mt = match_texts([texts[i] for i in batch])
+        out.update((d, mt.doc(j)) for j, d in enumerate(batch))
     return out
 
 
@@ -112,7 +121,7 @@ def _mapper(texts: list[str], n: int) -> Iterator[Any]:
             yield map
             return
         with multiprocessing.get_context("fork").Pool(n) as pool:
-            yield lambda f, tasks: pool.imap(f, tasks)
+            yield lambda f, tasks: pool.imap(f, tasks, chunksize=max(1, len(tasks) // (8 * n)))
     finally:
         _TEXTS = []
 
@@ -285,9 +294,7 @@ def _boilerplate(docs: list[Document], seeds: Any, params: DuplicateParams) -> l
     groups = boilerplate_groups(seeds.bh, seeds.bd, seeds.bp, K, W, params.min_length)
     if not groups:
         return []
-    ids = sorted({occ[0] for g in groups for occ in g})
-    mt = match_texts([docs[i].text for i in ids])
-    local = {d: mt.doc(j) for j, d in enumerate(ids)}
+    local = _folded([d.text for d in docs], sorted({occ[0] for g in groups for occ in g}))
     out = []
     for group in groups:
         result = _boilerplate_result(docs, group, local, params)
