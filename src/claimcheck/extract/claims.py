@@ -61,9 +61,12 @@ class _Doc:
         every = find_periods(text, doc.date)
         self.periods = [p for p in every if not p.base and not in_title[p.start]]
         self._period_starts = [p.start for p in self.periods]
-        self.masked = _masked(text, [*((p.start, p.end) for p in every),
-                                     *((m.start, m.end) for m in self.mentions if m.kind != "weak"),
-                                     *((q.start, q.end) for q in quantities if q.claimable)])
+        numbers_and_times = [*((p.start, p.end) for p in every), *((q.start, q.end) for q in quantities if q.claimable)]
+        self.masked = _masked(text, [*numbers_and_times,
+                                     *((m.start, m.end) for m in self.mentions if m.kind != "weak")])
+        # After the number an organisation's name may be the counted thing: "全国348个科技城".
+        self.masked_after = _masked(text, [*numbers_and_times,
+                                           *((m.start, m.end) for m in self.mentions if m.kind in ("place", "self"))])
 
     def mentions_between(self, lo: int, hi: int) -> list:
         """Mentions that start in ``[lo, hi)``."""
@@ -177,7 +180,7 @@ class _Builder:
         sentence = d.layout.sentence_at(q.start)
         if sentence != self.sentence:
             self.sentence, self.in_sentence = sentence, []
-        pre, post = d.masked[clause[0]:q.start], d.masked[q.end:clause[1]]
+        pre, post = d.masked[clause[0]:q.start], d.masked_after[q.end:clause[1]]
         reading = read_indicator(pre, post, q.kind, q.kind == "ordinal" or q.unit == "rank",
                                  d.text[clause[0]:q.start])
         previous = self.last_reading.get(clause)
