@@ -66,6 +66,15 @@ def test_tolerance_widens_intervals() -> None:
     assert _verdicts(claims, Options(tolerances={"高新技术企业": 0.02})) == ["consistent"]
 
 
+def test_tolerance_by_alias_or_base_indicator() -> None:
+    claims = [_claim("a", "601家", "601", "601"), _claim("b", "609家", "609", "609")]
+    assert _verdicts(claims, Options(tolerances={"国家高新技术企业": 0.02})) == ["consistent"]
+    parts = [_claim("a", "3个", "3", "3", indicator="新增国家级创新平台"),
+             _claim("b", "4个", "4", "4", indicator="新增国家级创新平台")]
+    assert _verdicts(parts, Options(tolerances={"创新平台": 0.5})) == ["consistent"]
+    assert _verdicts(parts, Options(tolerances={"专利授权量": 0.5})) == ["conflict"]
+
+
 def test_group_ids_do_not_depend_on_claim_order() -> None:
     claims = [_claim("a", "601家", "601", "601"), _claim("b", "609家", "609", "609")]
     assert build_groups(claims, Options()) == build_groups(list(reversed(claims)), Options())

@@ -112,8 +112,28 @@ def _verdict(claims: Sequence[Claim], tolerance: float) -> str:
 
 
 def tolerance_for(indicator: str, options: Options) -> float:
-    """The relative tolerance configured for ``indicator`` (0 when none)."""
-    return float(options.tolerances.get(indicator, 0.0))
+    """The relative tolerance configured for ``indicator`` or, failing that, for its alias-folded
+    name without attributes (``新增国家级创新平台`` falls back to ``创新平台``); 0 when none."""
+    if not options.tolerances:
+        return 0.0
+    if indicator in options.tolerances:
+        return float(options.tolerances[indicator])
+    from .extract.indicators import canonical, lexicon
+
+    rest = indicator
+    while True:  # peel attribute words off the front: 新增国家级创新平台 → 创新平台
+        word = next((w for w in lexicon().prefixes if rest.startswith(w) and len(rest) > len(w)), None)
+        if word is None:
+            break
+        rest = rest[len(word):]
+    for name in (rest, canonical(rest)[0]):
+        if name in options.tolerances:
+            return float(options.tolerances[name])
+    # A tolerance given under an alias (国家高新技术企业) applies to its canonical indicator.
+    for name, value in sorted(options.tolerances.items()):
+        if canonical(name)[0] in (indicator, rest):
+            return float(value)
+    return 0.0
 
 
 def build_groups(claims: Sequence[Claim], options: Options) -> list[Group]:
