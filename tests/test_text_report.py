@@ -46,3 +46,17 @@ def test_verbose_adds_agreeing_groups(seeds_run: Run) -> None:
     plain, verbose = _render(seeds_run), _render(seeds_run, verbose=True)
     assert "consistent" not in plain
     assert "consistent" in verbose and "算力总规模" in verbose and "timeline" in verbose
+
+
+def _render_tty(r: Run) -> str:
+    buffer = io.StringIO()
+    render_text(r, Console(file=buffer, width=100, force_terminal=True, color_system="standard"))
+    return buffer.getvalue()
+
+
+def test_colour_on_a_terminal_and_none_with_no_color(seeds_run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "\x1b[" in _render_tty(seeds_run)
+    monkeypatch.setenv("NO_COLOR", "1")
+    coloured = _render_tty(seeds_run)
+    assert "\x1b[3" not in coloured and "\x1b[9" not in coloured  # no foreground colours
