@@ -41,6 +41,7 @@ _LABEL_UNITS = frozenset({"大"})
 _MASK = "\x00"
 # A number coordinated with the one before it in the clause: "79%和446%".
 _COORDINATED = re.compile(r"\x00+(?:和|、|与|及|以及|或)$")
+# A title in book marks: "《国土空间总体规划(2021—2035年)》" (its years are not periods).
 _TITLE = re.compile(r"《[^》\n]{0,60}》")
 _QUOTE_MAX = 160
 

@@ -122,6 +122,7 @@ def _is_name(name: str, suffix: str, bare: bool, anaphoric: bool, gz: Gazetteer)
 # Districts, counties and banners not in the gazetteer, by their form: "包头市昆都仑区", ",托克托县".
 # The name runs from the end of a place (or a boundary) to the suffix, two to four characters.
 _DIVISION = re.compile(r"[区县旗](?![域级委长城内外际间划位])")
+# Common nouns ending like a division: 全区, 园区, 社区, 示范区, 红旗, 旗县区 ...
 _NOT_DIVISION = re.compile(
     r"(?:全|园|城|社|景|片|辖|市|地|山|牧|农|矿|范|聚|能|发|新|税|验|行|贸|心|我|本|该|各|校|厂|港|湾|库|展|街|"
     r"专|小|营|灾|禁|误|盲|分|战|防|护|游|活|宅|住|务|点|载|领|板|导|作|济|红|国|彩|锦|举|队|边|郊|旗县|管)[区县旗]$")

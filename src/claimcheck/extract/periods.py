@@ -19,6 +19,7 @@ __all__ = ["document_date", "PeriodMention", "find_periods", "as_of", "UNKNOWN",
 
 UNKNOWN = Period("unknown")
 
+# "---\ntitle: …\ndate: 2025-01-17\n---\n" at the very top of a Markdown article.
 _FRONT_MATTER = re.compile(r"\A\ufeff?---\s*\n(.*?)\n---\s*\n", re.S)
 _FM_DATE = re.compile(r"^(?:date|published|pubdate|发布日期|日期)\s*[:：]\s*[\"']?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
                       re.M | re.I)
