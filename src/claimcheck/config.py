@@ -18,7 +18,7 @@ from typing import Any
 from .codes import SEVERITIES, resolve, rules
 from .options import Options
 
-__all__ = ["Config", "ConfigError", "Suppression", "KEYS", "find_config", "load_config", "parse_config"]
+__all__ = ["Config", "ConfigError", "Suppression", "KEYS", "find_config", "load_config", "parse_config", "suggest_rule"]
 
 
 class ConfigError(Exception):
@@ -148,12 +148,13 @@ def _codes(value: Any, path: Path) -> tuple[str, ...]:
     codes = _strings(value, path)
     unknown = [c for c in codes if resolve(c) is None]
     if unknown:
-        raise _Bad(f"unknown rule {', '.join(repr(u) for u in unknown)}{_did_you_mean(unknown[0])} "
+        raise _Bad(f"unknown rule {', '.join(repr(u) for u in unknown)}{suggest_rule(unknown[0])} "
                    "(see `claimcheck rules`)")
     return codes
 
 
-def _did_you_mean(word: str) -> str:
+def suggest_rule(word: str) -> str:
+    """``; did you mean 'CODE'?`` for a misspelt rule code or name, else an empty string."""
     known = [*rules(), *(r.name for r in rules().values())]
     hint = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
     return f"; did you mean '{hint[0]}'?" if hint else ""

@@ -10,7 +10,7 @@ import typer
 
 from ..baseline import Baseline, BaselineError, load_baseline
 from ..codes import resolve
-from ..config import Config, ConfigError, load_config
+from ..config import Config, ConfigError, load_config, suggest_rule
 from ..engine import Run, run
 from ..options import Options
 from ..postprocess import Outcome, postprocess
@@ -41,7 +41,8 @@ def load_effective(config_file: Path | None, no_config: bool, overrides: dict[st
     for key in ("select", "ignore"):
         unknown = [c for c in given.get(key, ()) if resolve(c) is None]
         if unknown:
-            raise fail(f"--{key}: unknown rule {', '.join(map(repr, unknown))} (see `claimcheck rules`)")
+            raise fail(f"--{key}: unknown rule {', '.join(map(repr, unknown))}{suggest_rule(unknown[0])} "
+                       "(see `claimcheck rules`)")
     fields = {k: v for k, v in given.items() if k in Options.__dataclass_fields__}
     config = replace(config, options=replace(config.options, **fields))
     if given.get("fail_on"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..codes import Rule, resolve, rules
+from ..config import suggest_rule
 
 __all__ = ["register", "rule_text", "rule_markdown", "rules_table"]
 
@@ -60,7 +61,7 @@ def show_rule(code: str = typer.Argument(..., help="A rule code (CC101), an old 
     """Print what a rule reports, why it matters, and an example."""
     found = resolve(code)
     if found is None:
-        typer.echo(f"claimcheck: unknown rule {code!r}; `claimcheck rules` lists them", err=True)
+        typer.echo(f"claimcheck: unknown rule {code!r}{suggest_rule(code)}; `claimcheck rules` lists them", err=True)
         raise typer.Exit(2)
     typer.echo(rule_text(rules()[found]), nl=False)
 
