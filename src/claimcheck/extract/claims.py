@@ -85,6 +85,11 @@ class _Doc:
             return org_key(m, self.scope_city(q.start), previous), "clause"
         if m is not None and m.kind != "self":
             return m.key, "clause"
+        if m is None and clause[0] > 0 and self.text[clause[0] - 1] in "(（":
+            # A parenthesis speaks about what it follows: "高于包头市(420家)".
+            inside = [x for x in self.mentions_between(sentence[0], clause[0]) if x.kind == "place"]
+            if inside and clause[0] - inside[-1].end <= 2:
+                return inside[-1].key, "clause"
         if m is None:
             s = sentence_place(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
             if s is not None and s.kind == "place":
@@ -215,10 +220,12 @@ class _Builder:
         if _TARGET.search(d.text[sentence[0]:q.start]):
             measure = "target"
         entity, source = d.entity(q, clause, sentence)
-        if entity == "unknown":  # about no place we can name: never compared with other articles
-            confidence = min(confidence, 0.4)
         if source_entity and source != "clause":  # 比2023年度上升6位: about what the rank it follows is about
             entity, source = source_entity, "clause"
+        if source_entity and entity != source_entity and "part" in attributes:
+            attributes = tuple(a for a in attributes if a != "part")  # 高于包头市(420家): another's whole
+        if entity == "unknown":  # about no place we can name: never compared with other articles
+            confidence = min(confidence, 0.4)
         claim = Claim(
             id=f"{d.doc.id}#{len(self.claims) + 1}",
             span=Span(d.doc.id, q.start, q.end),
