@@ -34,6 +34,8 @@ def arts(tmp_path, monkeypatch):
     ([], ["r.sarif", "r.md", "r.json", "r.html", "r.log"],
      [("sarif", "r.sarif"), ("markdown", "r.md"), ("json", "r.json"), ("html", "r.html"), ("text", "r.log")]),
     (["SARIF:c:/tmp/x.sarif"], [], [("sarif", "c:/tmp/x.sarif")]),
+    (["json,sarif"], ["a.json", "b.sarif"], [("json", "a.json"), ("sarif", "b.sarif")]),
+    (["sarif:a,b.sarif"], [], [("sarif", "a,b.sarif")]),
 ])
 def test_output_specs(formats, outputs, expected):
     got = parse_outputs(formats, [Path(o) for o in outputs])

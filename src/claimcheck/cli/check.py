@@ -58,6 +58,8 @@ def parse_outputs(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
     spare = list(outputs)
     if not formats and outputs:  # -o report.sarif alone: the format follows the file's suffix
         formats = [_SUFFIX_FORMATS.get(p.suffix.lower(), "text") for p in outputs]
+    # "-f text,sarif" is "-f text -f sarif" (only when every part is a format name)
+    formats = [part for spec in formats for part in ([p.strip() for p in spec.split(",")] if _all_formats(spec) else [spec])]
     for spec in formats or ["text"]:
         name, sep, file = spec.partition(":")
         if name.lower() not in FORMATS:
@@ -74,6 +76,10 @@ def parse_outputs(formats: list[str], outputs: list[Path]) -> list[tuple[str, Pa
     if len(files) != len(set(files)):
         raise ValueError("two outputs name the same file")
     return specs
+
+
+def _all_formats(spec: str) -> bool:
+    return "," in spec and all(part.strip().lower() in FORMATS for part in spec.split(","))
 
 
 def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findings: bool,
