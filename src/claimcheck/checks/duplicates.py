@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import mmap
 import multiprocessing
 import os
 import time
@@ -37,6 +38,7 @@ _CHUNK_CHARS = 120_000  # characters per hashing batch: small enough for the arr
 _FOLD_DOCS = 96  # documents folded together when verifying
 _PARALLEL_CHARS = 3_000_000  # below this many characters, one process is faster than a pool
 _TEXTS: list[str] = []  # the documents' texts, inherited by forked workers
+_OUT: tuple[Any, ...] = ()  # fingerprint arrays the workers write into (shared memory when forked)
 _log = logging.getLogger(__name__)
 
 
@@ -60,10 +62,14 @@ def _digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
 
 
-def _hash_chunk(bounds: tuple[int, int]) -> tuple[Any, Any, Any]:
-    lo, hi = bounds
+def _hash_chunk(task: tuple[int, int, int]) -> int:
+    """Fingerprint documents ``lo:hi`` into the shared output arrays at ``at``; returns how many."""
+    lo, hi, at = task
     h, d, p = fingerprints(*match_codes(_TEXTS[lo:hi]))
-    return h, d + lo, p
+    n = len(h)
+    out_h, out_d, out_p = _OUT
+    out_h[at:at + n], out_d[at:at + n], out_p[at:at + n] = h, d + lo, p
+    return n
 
 
 def _verify_chunk(task: tuple[Any, ...]) -> list[tuple]:
@@ -111,31 +117,63 @@ def _workers(requested: int, total_chars: int) -> int:
         return os.cpu_count() or 1
 
 
+def _output(size: int, shared: bool) -> tuple[Any, Any, Any]:
+    """Room for ``size`` fingerprints (hash, doc, pos); in anonymous shared memory for workers.
+
+    Workers write their fingerprints straight into it: sending 27 M fingerprints back through
+    pipes cost more than computing them. Untouched pages are never materialised.
+    """
+    import numpy as np
+
+    size = max(1, size)
+    if not shared:
+        return np.empty(size, np.uint64), np.empty(size, np.int32), np.empty(size, np.int32)
+    buf = mmap.mmap(-1, size * 16)
+    return (np.frombuffer(buf, np.uint64, size, 0), np.frombuffer(buf, np.int32, size, size * 8),
+            np.frombuffer(buf, np.int32, size, size * 12))
+
+
 @contextmanager
-def _mapper(texts: list[str], n: int) -> Iterator[Any]:
-    """An ordered ``map`` over worker processes (forked, sharing ``texts``), or the builtin one."""
-    global _TEXTS
-    _TEXTS = texts
+def _mapper(texts: list[str], out: tuple[Any, Any, Any], n: int) -> Iterator[Any]:
+    """An ordered ``map`` over worker processes (forked, sharing ``texts`` and ``out``), or the builtin one."""
+    global _TEXTS, _OUT
+    _TEXTS, _OUT = texts, out
     try:
-        if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if n <= 1:
             yield map
             return
         with multiprocessing.get_context("fork").Pool(n) as pool:
             yield lambda f, tasks: pool.imap(f, tasks, chunksize=max(1, len(tasks) // (8 * n)))
     finally:
-        _TEXTS = []
+        _TEXTS, _OUT = [], ()
 
 
-def _chunks(texts: list[str], size: int) -> list[tuple[int, int]]:
-    bounds, lo, acc = [], 0, 0
+def _hash_tasks(texts: list[str], size: int) -> list[tuple[int, int, int]]:
+    """Batches ``(lo, hi, at)`` of about ``size`` characters; ``at`` = characters before the batch.
+
+    A batch has at most as many fingerprints as characters, so ``at`` is a safe place to write.
+    """
+    tasks, lo, acc, at = [], 0, 0, 0
     for i, t in enumerate(texts):
         acc += len(t)
         if acc >= size:
-            bounds.append((lo, i + 1))
-            lo, acc = i + 1, 0
+            tasks.append((lo, i + 1, at))
+            lo, at, acc = i + 1, at + acc, 0
     if lo < len(texts):
-        bounds.append((lo, len(texts)))
-    return bounds
+        tasks.append((lo, len(texts), at))
+    return tasks
+
+
+def _compact(out: tuple[Any, Any, Any], tasks: list[tuple[int, int, int]], counts: list[int]) -> tuple[Any, Any, Any]:
+    """Move each batch's fingerprints to follow the previous batch's, in place."""
+    h, d, p = out
+    n = 0
+    for (_, _, at), count in zip(tasks, counts):
+        if at != n:
+            for a in (h, d, p):
+                a[n:n + count] = a[at:at + count].copy()
+        n += count
+    return h[:n], d[:n], p[:n]
 
 
 def _verify_tasks(runs: Any, n_tasks: int, params: DuplicateParams) -> list[tuple[Any, ...]]:
@@ -155,22 +193,6 @@ def _verify_tasks(runs: Any, n_tasks: int, params: DuplicateParams) -> list[tupl
              params.min_length, params.min_similarity) for s, e in zip(cuts, cuts[1:]) if e > s]
 
 
-def _gather(parts: Iterator[tuple[Any, Any, Any]], size_hint: int) -> tuple[Any, Any, Any]:
-    """Concatenate the workers' fingerprints as they arrive, without holding two copies."""
-    import numpy as np
-
-    cap = max(1024, size_hint // 3)  # winnowing keeps about 2 / (W + 1) of the positions
-    h, d, p = np.empty(cap, np.uint64), np.empty(cap, np.int32), np.empty(cap, np.int32)
-    n = 0
-    for ph, pd, pp in parts:
-        if n + len(ph) > len(h):
-            grow = max(2 * len(h), n + len(ph))
-            h, d, p = (np.resize(a, grow) for a in (h, d, p))
-        h[n:n + len(ph)], d[n:n + len(ph)], p[n:n + len(ph)] = ph, pd, pp
-        n += len(ph)
-    return h[:n], d[:n], p[:n]
-
-
 def find_duplicates(docs: Sequence[Document], params: DuplicateParams = DuplicateParams()) -> list[CheckResult]:
     """Every passage of at least ``min_length`` matching characters repeated within or across documents."""
     import numpy as np
@@ -179,10 +201,16 @@ def find_duplicates(docs: Sequence[Document], params: DuplicateParams = Duplicat
 
     docs = sorted(docs, key=lambda d: d.id)
     texts = [d.text for d in docs]
-    n = _workers(params.workers, sum(map(len, texts)))
+    total = sum(map(len, texts))
+    n = _workers(params.workers, total)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        n = 1  # workers share the texts and the output by forking
     clock = _Clock(n)
-    with _mapper(texts, n) as pmap:
-        h, d, p = _gather(pmap(_hash_chunk, _chunks(texts, _CHUNK_CHARS)), sum(map(len, texts)))
+    out = _output(total, shared=n > 1)
+    tasks = _hash_tasks(texts, _CHUNK_CHARS)
+    with _mapper(texts, out, n) as pmap:
+        h, d, p = _compact(out, tasks, list(pmap(_hash_chunk, tasks)))
+        del out
         clock.lap("hash", len(h))
         cap = max(64, 8 * params.boilerplate_docs)
         seeds = index_fingerprints(h, d, p, params.boilerplate_docs, cap)
