@@ -148,7 +148,7 @@ def _note_stale(stale: list[Entry], strict: bool, successors: dict[str, str]) ->
 def check(
     paths: list[str] = typer.Argument(..., help="Article files or folders (searched recursively for .txt and .md)."),
     format: list[str] = typer.Option(None, "--format", "-f", metavar="FMT[:FILE]",
-                                     help="Output format: text, json, sarif, markdown, github, html. Repeatable; "
+                                     help="Output format: text, json, sarif, markdown, github, html. Repeatable (or FMT,FMT); "
                                           "FMT:FILE writes to FILE (e.g. -f text -f sarif:claimcheck.sarif). "
                                           "Default: text on standard output."),
     output: list[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
