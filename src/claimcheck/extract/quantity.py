@@ -48,6 +48,9 @@ _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿�
 
 
 _DIGITS = frozenset("0123456789")
+# Bigrams that can start a lexicon word's numeral run: (char before, numeral) and (numeral, char after).
+_PREV_KEYS = frozenset(k for k, v in tables().skip_index.items() if any(off > 0 for off, _ in v))
+_NEXT_KEYS = frozenset(k for k, v in tables().skip_index.items() if any(off == 0 for off, _ in v))
 _SKIP_AT = frozenset(w[off] for entries in tables().skip_index.values() for off, w in entries)
 
 
@@ -73,6 +76,7 @@ def _scan(t: str) -> list[Hit]:
     grammars = grammars_by_first_char()
     builders = _builders()
     skip_at = _SKIP_AT
+    prev_keys, next_keys = _PREV_KEYS, _NEXT_KEYS
     digits = _DIGITS
     pos = floor = 0
     while True:
@@ -87,7 +91,7 @@ def _scan(t: str) -> list[Hit]:
                 hits.append(hit)
                 pos = floor = hit[1]
                 continue
-        elif c in skip_at:
+        elif c in skip_at and (t[p - 1:p + 1] in prev_keys or t[p:p + 2] in next_keys):
             word_end = _skip_word(t, p, floor)
             if word_end:
                 pos = word_end
