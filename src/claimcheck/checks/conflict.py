@@ -109,7 +109,9 @@ def _shrink(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
     if g.measure != "level" or g.indicator not in lexicon().cumulative:
         return None
     tol = tolerance_for(g.indicator, options)
-    dated = sorted((c for c in members if c.period.known), key=lambda c: (c.period.end, c.span.doc, c.span.start))
+    # Only periods the text states: a figure read "as of" its article's date may be older than that.
+    dated = sorted((c for c in members if c.period.known and c.period.source in ("explicit", "relative")),
+                   key=lambda c: (c.period.end, c.span.doc, c.span.start))
     pairs = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1:]
              if a.period.end < b.period.end and _below(b, a, tol)]
     if not pairs:
