@@ -105,7 +105,7 @@ def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> list[t
 def _verdict(claims: Sequence[Claim], tolerance: float) -> str:
     if len(claims) == 1:
         return "single"
-    if conflicting_pairs(claims, tolerance):
+    if any(not compatible(a, b, tolerance) for i, a in enumerate(claims) for b in claims[i + 1:]):
         return "conflict"
     ends = {(c.period.start, c.period.end) for c in claims if c.period.known}
     return "timeline" if len(ends) > 1 else "consistent"
