@@ -163,18 +163,21 @@ def _read(kind: str, m: re.Match[str], doc_date: str | None) -> Period:
     return Period(label, None, None, "unknown")  # vague: 近年来
 
 
+# All patterns in one pass: at each position the first kind that matches wins (the order above).
+_ANY = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _PATTERNS))
+_BY_KIND = dict(_PATTERNS)
+
+
 def find_periods(text: str, doc_date: str | None) -> list[PeriodMention]:
     """Every period expression in ``text`` (folded), non-overlapping, in order."""
-    taken = bytearray(len(text) + 1)
     out: list[PeriodMention] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(taken[m.start():m.end()]):
-                continue
-            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-            base = bool(_BASE_BEFORE.search(text[max(0, m.start() - 2):m.start()]))
-            out.append(PeriodMention(m.start(), m.end(), _read(kind, m, doc_date), base))
-    out.sort(key=lambda p: p.start)
+    for m in _ANY.finditer(text):
+        kind = m.lastgroup or ""
+        own = _BY_KIND[kind].match(text, m.start())  # the kind's own groups
+        if own is None:
+            continue
+        base = bool(_BASE_BEFORE.search(text, max(0, m.start() - 2), m.start()))
+        out.append(PeriodMention(own.start(), own.end(), _read(kind, own, doc_date), base))
     return out
 
 
