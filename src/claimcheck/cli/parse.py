@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 
@@ -48,7 +49,7 @@ def _table(text: str, rows: list[dict]) -> None:
 
     table = Table(title=f"{len(rows)} quantities", title_justify="left")
     for col in ("text", "value", "interval", "unit", "kind", "words", "claim"):
-        table.add_column(col, no_wrap=col in ("value", "interval", "unit", "kind", "claim"))
+        table.add_column(col, no_wrap=col not in ("words", "interval"), min_width=6 if col == "words" else None)
     for d in rows:
         words = " ".join(w for w in (d["direction"], d["qualifier"]) if w)
         table.add_row(d["text"], "" if d["value"] is None else str(d["value"]),
@@ -57,15 +58,38 @@ def _table(text: str, rows: list[dict]) -> None:
     Console().print(table)
 
 
+def _stdin_lines() -> io.TextIOBase:
+    """Standard input as UTF-8 text whatever the locale (undecodable bytes become U+FFFD)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="replace", newline="\n")
+
+
+def _write(text: str) -> None:
+    """Write UTF-8 whatever the locale."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
 def _jsonl(claimable_only: bool) -> None:
     seen = False
-    for line in sys.stdin:
+    out: list[str] = []
+    for line in _stdin_lines():
         seen = True
         text = line.rstrip("\r\n")
-        sys.stdout.write(json.dumps({"quantities": _dicts(text, claimable_only)}, ensure_ascii=False))
-        sys.stdout.write("\n")
+        out.append(json.dumps({"quantities": _dicts(text, claimable_only)}, ensure_ascii=False) + "\n")
+        if len(out) >= 256:
+            _write("".join(out))
+            out.clear()
     if not seen:
         _fail("no input: --jsonl reads one text per line on standard input")
+    _write("".join(out))
 
 
 def parse(
@@ -83,12 +107,12 @@ def parse(
         _jsonl(claimable_only)
         return
     if text is None:
-        text = "" if sys.stdin is None or sys.stdin.isatty() else sys.stdin.read()
+        text = "" if sys.stdin is None or sys.stdin.isatty() else _stdin_lines().read()
     if not text.strip():
         _fail("no input: give TEXT, or pipe text on standard input")
     rows = _dicts(text, claimable_only)
     if as_json:
-        typer.echo(json.dumps({"quantities": rows}, ensure_ascii=False, indent=2))
+        _write(json.dumps({"quantities": rows}, ensure_ascii=False, indent=2) + "\n")
     else:
         _table(text, rows)
 

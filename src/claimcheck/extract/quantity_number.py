@@ -91,24 +91,48 @@ def _read_range(n1: str, n2: str) -> tuple[Reading, Reading] | None:
     return r1, r2
 
 
+_BOUNDS = frozenset(("more_than", "at_least", "less_than", "at_most"))
+
+
+def _intersect(a: tuple, b: tuple) -> tuple:
+    """The intersection of two intervals (low, high, low_inclusive, high_inclusive); None = unbounded."""
+    (lo1, hi1, li1, hi1_inc), (lo2, hi2, li2, hi2_inc) = a, b
+    if lo1 is None or (lo2 is not None and (lo2 > lo1 or (lo2 == lo1 and not li2))):
+        lo1, li1 = lo2, li2
+    if hi1 is None or (hi2 is not None and (hi2 < hi1 or (hi2 == hi1 and not hi2_inc))):
+        hi1, hi1_inc = hi2, hi2_inc
+    return lo1, hi1, li1, hi1_inc
+
+
 def _shape(value: Decimal, r1: Reading, approx: str | None, post: str | None,
            qual: str | None) -> tuple[Decimal, tuple, str | None]:
-    """Value, interval and qualifier text of a single number with its qualifiers."""
+    """Value, interval and qualifier text of a single number with its qualifiers.
+
+    A qualifier after the number (余, 左右, 以上) shapes the interval; a bound before it (超过,
+    不到) narrows that interval further (超过600余家 → (600, 700)); an approximation before it
+    (约, 近) only matters when nothing follows the number.
+    """
     interval = rounding(r1)
     name = qualifier = None
     if approx:
         name, qualifier = "next_place", approx
     if post:
         name, qualifier = _T.after[post], post
-    if qual:
-        qshape = _T.before[qual]
-        if name is None or qshape not in ("around", "near_below", "next_place"):
-            name = qshape
-        qualifier = qual if qualifier is None else f"{qual}…{qualifier}"
     if name:
         interval = apply_shape(_T.shapes[name], value, place_of(value))
-        if name == "several":
-            value = (interval[0] + interval[1]) / _TWO
+    if qual:
+        qshape = _T.before[qual]
+        if name is None:
+            interval = apply_shape(_T.shapes[qshape], value, place_of(value))
+            name = qshape
+        elif qshape in _BOUNDS:
+            narrowed = _intersect(interval, apply_shape(_T.shapes[qshape], value, place_of(value)))
+            lo, hi, li, hi_inc = narrowed
+            if lo is None or hi is None or lo < hi or (lo == hi and li and hi_inc):
+                interval = narrowed  # else the words contradict each other: keep the reading after
+        qualifier = qual if qualifier is None else f"{qual}…{qualifier}"
+    if name == "several":
+        value = (interval[0] + interval[1]) / _TWO
     return value, interval, qualifier
 
 
