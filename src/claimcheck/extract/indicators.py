@@ -104,10 +104,10 @@ class Reading:
 # Verbs and words that end the pre-number text before the noun, stripped repeatedly from the end.
 # "呼和浩特市拥有国家级高新技术企业达到" → "呼和浩特市拥有国家级高新技术企业".
 _VERB_TAIL = re.compile(
-    r"(?:已经|已|首次|再次|均|分别|总计|共计|合计|累计|共|总|全年|一举)?"
+    r"(?:已经|已|首次|再次|(?<!平)均|分别|总计|共计|合计|累计|共|总|全年|一举)?"
     r"(?:达到了|达到|达|为|是|增至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|升至|攀升至|跃升至|"
     r"跃居|突破|超过|超|逾|近|约|将近|接近|保持在|保持|稳定在|位列|排名|排在|排|名列|居|位居|位于|列|至|到|"
-    r"有|在|共有|累计有|完成|实现|录得)(?:了)?$|(?:首次|再次|已经|已|均|一举|累计|共|总计|合计|分别|同比|环比)$")
+    r"有|在|共有|累计有|完成|实现|录得)(?:了)?$|(?:首次|再次|已经|已|(?<!平)均|一举|累计|共|总计|合计|分别|同比|环比)$")
 # The yardstick of a rank at the end: "上升至全国" → "上升至", "攀升至全国地级城市" → "攀升至".
 _SCOPE_TAIL = re.compile(r"(?:全国|全区|全市|全省|全盟|全球|世界|国内|区内|西部地区|西部|中西部|北方)"
                          r"(?:地级及以上城市|地级以上城市|地级城市|省会城市|城市|同类城市)?(?:的)?$")
@@ -144,6 +144,7 @@ _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建�
                "来", "进", "赴", "获批", "列入", "承担", "开工", "运营", "运行", "转化", "左右")
 _POST_STOP_RE = re.compile("|".join(sorted(map(re.escape, _POST_STOPS), key=lambda w: (-len(w), w))))
 _FLOW_SUFFIXES = ("新增", "净增", "新注册")
+_EXAMPLE_HEAD = re.compile(r"^(?:等地|等)")
 # A bare number that restates the whole, not a part of it: "新增市场主体5.2万户,总量达到41.3万户".
 _TOTALS = ("总量", "总数", "总规模", "总计")
 _TOTAL_WORDS = re.compile(r"达到|增至|增加到|总计|共计|合计|总量|总数")
@@ -184,6 +185,9 @@ def _tail_noun(pre: str) -> str:
     if m is None or m.end() != len(pre):
         return ""
     noun = _cut_inner(m.group(0)).lstrip("的在对")
+    head = noun.rsplit("的", 1)[-1]  # 社区卫生服务中心的药品种类 → 药品种类
+    noun = head if len(head) >= 2 else noun
+    noun = _EXAMPLE_HEAD.sub("", noun)  # "北京等地116家医疗机构": 等地 is no noun
     for flow in _FLOW_SUFFIXES:  # 高新技术企业净增110家 → 净增高新技术企业
         if noun.endswith(flow) and len(noun) > len(flow) + 1:
             noun = flow + noun[:-len(flow)]
@@ -266,6 +270,8 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
     stripped = _strip_tail(pre)
     after = _post_noun(post)
     before = _tail_noun(stripped)
+    if before.endswith(_INNER_VERBS):  # 全力推进272个老旧小区改造工程: a verb, not a noun
+        before = ""
     if after and (post.lstrip().startswith("的") or not before or _OBJECT_VERBS.search(stripped)
                   or _OBJECT_VERBS.search(pre) or before.endswith(_CONJUNCTIONS)):
         return Reading("level", after, part=part)
