@@ -111,3 +111,20 @@ def test_nothing_repeated_and_empty_inputs_give_no_findings() -> None:
     one = Document("a.txt", "a.txt", "呼和浩特市坚持把科技创新作为引领发展的第一动力。", "utf-8")
     other = Document("b.txt", "b.txt", "会议强调,要抓好各项工作落实,确保年度目标任务全面完成。", "utf-8")
     assert find_duplicates([one, other]) == []
+
+
+@pytest.mark.parametrize(("size", "found"), [(49, False), (50, True)])
+def test_minimum_length_counts_matching_characters(size: int, found: bool) -> None:
+    """The minimum counts letters and digits: punctuation inside the passage does not count."""
+    alphabet = [chr(0x4E00 + (i * 7919) % 20000) for i in range(400)]
+    passage = "".join(alphabet[:size])
+    passage = passage[:20] + "，" + passage[20:]  # a comma inside: still ``size`` matching characters
+    a = Document("a.txt", "a.txt", "".join(alphabet[100:160]) + "。" + passage + "。" + "".join(alphabet[200:260]), "utf-8")
+    b = Document("b.txt", "b.txt", "".join(alphabet[300:340]) + passage + "！" + "".join(alphabet[340:390]), "utf-8")
+    results = find_duplicates([a, b])
+    assert bool(results) == found
+    if found:
+        (r,) = results
+        assert r.evidence["length"] == size and r.evidence["exact"]
+        assert a.text[r.spans[0].start:r.spans[0].end] == passage
+        assert b.text[r.spans[1].start:r.spans[1].end] == passage

@@ -195,8 +195,6 @@ def _verify_tasks(runs: Any, n_tasks: int, params: DuplicateParams) -> list[tupl
 
 def find_duplicates(docs: Sequence[Document], params: DuplicateParams = DuplicateParams()) -> list[CheckResult]:
     """Every passage of at least ``min_length`` matching characters repeated within or across documents."""
-    import numpy as np
-
     from .dup_index import chain_runs, index_fingerprints
 
     docs = sorted(docs, key=lambda d: d.id)
