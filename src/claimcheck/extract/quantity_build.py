@@ -157,7 +157,8 @@ def _qualified(value: Decimal, t: str, start: int, floor: int, post: str | None,
     if shape is None:
         return start, (value, value, True, True), None
     qualifier = "…".join(w for w in (word, post) if w)
-    return (qs if word else start), apply_shape(T.shapes[shape], value, _ONE), qualifier
+    low, high, li, hi = apply_shape(T.shapes[shape], value, _ONE)
+    return (qs if word else start), (clean(low), clean(high), li, hi), qualifier
 
 
 def build_fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -293,6 +294,9 @@ BUILDERS = {
     "day": _fixed("date", "time"),
     "time": _fixed("time", "time"),
     "ctime": _fixed("time", "time"),
+    "mdot": _fixed("date", "time"),
+    "ratio": _fixed("ratio", "ratio"),
+    "quarter": _fixed("period_name", "time"),
     "decade": _fixed("period_name", "time"),
     "period": _fixed("period_name", "time"),
     "phone": _fixed("phone"),

@@ -57,7 +57,14 @@ _DATES = (
     f"(?P<day>{_DAY}日)(?!元)",
     f"(?P<time>{_TIME})(?![0-9])",
     f"(?P<ctime>{_CTIME})",
+    # 3·15, 5·12: a day named by its date. Example: "3·15国际消费者权益日".
+    f"(?P<mdot>{_MON}[·•]{_DAY})(?![0-9])",
+    # A ratio of three or more terms, or with decimals: "3.1:50.6:46.3", "1:1.5".
+    r"(?P<ratio>[0-9]+(?:\.[0-9]+)?(?:[:∶][0-9]+(?:\.[0-9]+)?){2,}|[0-9]+(?:\.[0-9]+)?[:∶][0-9]+\.[0-9]+"
+    r"|[0-9]+\.[0-9]+[:∶][0-9]+(?:\.[0-9]+)?|[0-9]+[:∶][0-9])(?![0-9])",
 )
+# 一季度, 三季度: a quarter named without 第. Example: "一季度GDP增长5.3%".
+_QUARTER = "(?P<quarter>[一二三四]季度)"
 
 # Phone numbers and codes. Example: "021-962866", "13800138000", "400-820-8820".
 _PHONE = r"(?P<phone>0[0-9]{2,3}-[0-9]{5,8}(?:-[0-9]{1,4})?|400-?[0-9]{3}-?[0-9]{4}|1[3-9][0-9]{9})(?![0-9])"
@@ -127,12 +134,12 @@ def grammars_by_first_char() -> dict[str, object]:
     """The grammar's ``match`` method cut down to the alternatives that can start with each
     character: a digit never starts 第N or S43, a Chinese numeral never starts a phone number."""
     # Lookaheads let a plain "388家" skip the date and label alternatives after one short scan.
-    dates = "(?=[0-9]{1,4}\\s?[-/.年月日:—–~至到点时])(?:" + "|".join(_DATES) + ")"
+    dates = "(?=[0-9]{1,4}\\s?[-/.年月日:∶—–~至到点时·•])(?:" + "|".join(_DATES) + ")"
     labels = ("(?=[0-9A-Za-z._%+-]*[@+×]|[0-9]+[、,和及][0-9])(?:"
               + "|".join((_LABELS[0], _LABELS[2], _LABELS[3])) + ")")
     fraction = "(?=[0-9.]+分之)" + _FRACTION
     digit = (dates, _PHONE, labels, fraction, _number(), _DIGIT_LABEL)
-    cn = (_DATES[2], _DATES[4], _DATES[7], _PERIOD, _FRACTION, _HALF, _CHENG, _number())
+    cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
     letter = _LABELS
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),

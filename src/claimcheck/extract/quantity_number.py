@@ -302,7 +302,7 @@ def _unit_guards() -> dict[str, str]:
 _PLAIN = _plain_regex()
 # A plain phrase preceded by one of these may be something else: a qualifier (超过), a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a quote: the grammar decides.
-_PLAIN_BLOCK = _QUAL_LAST | frozenset("0123456789.-—–~/:+×负第“\"「『‘《") | frozenset(
+_PLAIN_BLOCK = _QUAL_LAST | frozenset("0123456789.-—–~/:+×负第每“\"「『‘《") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -413,7 +413,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     qual, qual_start = None, start
     if start > floor and t[start - 1] in _QUAL_LAST:
         qual, qual_start = before(t, start, floor)
-    elif t[start] in _ASCII_DIGITS:
+    elif t[start] in _ASCII_DIGITS and t[start - 1:start] != "每":
         hit = _fast(g, t, start, floor)
         if hit is not None:
             return hit
@@ -438,6 +438,10 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     kind, dim, unit = core.kind, core.dim, core.unit
     if core.rank_candidate and _RANK_CONTEXT.search(t, max(floor, start - 10), start):
         kind, dim, unit = "ordinal", "rank", "rank"
+    if start > floor and t[start - 1] == "每":
+        # 每10万人口中, 每万人: the base of a rate, not a figure of its own
+        return Hit(start, end, core.value, core.low, core.high, unit, dim, core.qualifier, kind, False,
+                   core.li, core.hi, None, core.unit_text)
     hit = Hit(start, end, core.value, core.low, core.high, unit, dim, core.qualifier, kind, core.claimable,
               core.li, core.hi, None, core.unit_text)
     return _signed_hit(hit, t, floor) if core.claimable else hit
