@@ -50,7 +50,7 @@ class Runs:
 
 
 def _group_starts(values: "np.ndarray") -> "np.ndarray":
-    """Indices where a new value begins in a sorted array (always includes 0)."""
+    """Indices where a new value begins in a sorted array (0 first, unless the array is empty)."""
     import numpy as np
 
     if len(values) == 0:
@@ -97,10 +97,12 @@ def index_fingerprints(h: "np.ndarray", doc: "np.ndarray", pos: "np.ndarray",
     row_kind = np.repeat(kind, sizes)
     first = np.repeat(starts, sizes)
     rows = np.arange(len(hk))
+    paired = row_kind == 1
+    small = np.repeat(sizes <= _ALL_PAIRS, sizes)
     pairs = []
     for back in range(1, _ALL_PAIRS):
         # every occurrence with the previous one; in small groups with every earlier one too
-        later = rows[(row_kind == 1) & (rows - back >= first) & ((back == 1) | (np.repeat(sizes, sizes) <= _ALL_PAIRS))]
+        later = rows[paired & (rows - back >= first) & (small if back > 1 else True)]
         pairs.append((later - back, later))
     f = np.concatenate([x for x, _ in pairs])
     later = np.concatenate([y for _, y in pairs])
