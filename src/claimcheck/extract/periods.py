@@ -85,7 +85,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"((?:19|20)\d{2})年(?:第)?([一二三四1-4])季度")),
     ("months", re.compile(r"((?:19|20)\d{2})年(1[0-2]|[1-9])\s*[—–~-]{1,2}\s*(1[0-2]|[1-9])月")),
     ("month", re.compile(r"((?:19|20)\d{2})年(1[0-2]|[1-9])月(?:份)?(?:底|末)?")),
-    ("since", re.compile(r"((?:19|20)\d{2})年(?:以来|来)")),
+    # "2019年以来", "自2019年实施以来" (from then until the document date)
+    ("since", re.compile(r"(?:(?:自|从)((?:19|20)\d{2})年[^,，。;；\n]{0,12}?以来|((?:19|20)\d{2})年(?:以来|来))")),
     ("yearend", re.compile(r"((?:19|20)\d{2})年(?:底|末)")),
     ("year", re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")),
     # "今年上半年", "今年1—5月", "去年", "上半年"
@@ -143,7 +144,8 @@ def _read(kind: str, m: re.Match[str], doc_date: str | None) -> Period:
     if kind == "month":
         return _months(int(g[0]), int(g[1]), int(g[1]), label)
     if kind == "since":
-        return Period(label, f"{g[0]}-01-01", doc_date, "relative" if doc_date else "unknown")
+        year = g[0] or g[1]
+        return Period(label, f"{year}-01-01", doc_date, "relative" if doc_date else "unknown")
     if kind == "yearend":
         return Period(label, f"{g[0]}-12-31", f"{g[0]}-12-31", "explicit")
     if kind == "year":
