@@ -40,6 +40,7 @@ def test_edited_copy_shows_both_passages_and_counts_differences() -> None:
     assert "a.txt:5:1" in out and "b.txt:5:1" in out
     assert "95% similar" in out and "characters differ" in out
     assert "  A │ " in out and "  B │ " in out
+    assert out.count("⟦") == out.count("⟧") >= 2  # differences are marked even without colour
 
 
 def test_boilerplate_lists_places_once() -> None:

@@ -6,11 +6,12 @@ For a 100-column terminal::
       A  news/a.txt:5:1
       B  news/b.txt:9:1
       96 characters · 95% similar · 4 characters differ
-      A │ 呼和浩特市坚持把科技创新作为引领发展的第一动力,持续完善创新生态,推动…‹52›…质量实现双提升
-      B │ 呼和浩特市坚持把科技创新作为引领发展的首要动力,持续完善创新生态,推动…‹52›…质量实现双提升
+      A │ 呼和浩特市坚持把科技创新作为引领发展的⟦第一⟧动力,持续完善创新生态,推动…‹52›…质量实现双提升
+      B │ 呼和浩特市坚持把科技创新作为引领发展的⟦首要⟧动力,持续完善创新生态,推动…‹52›…质量实现双提升
 
-Characters only in A are shown red and struck through, characters only in B green; long stretches
-that agree are cut in the middle (‹52› = 52 characters left out). Line breaks inside a passage
+Characters only in A are shown red and struck through, characters only in B green, both also
+between ⟦ ⟧ so that they show without colour; long stretches that agree are cut in the middle
+(‹52› = 52 characters left out). Line breaks inside a passage
 show as ⏎. Boilerplate findings list their first places and the passage once.
 """
 
@@ -78,7 +79,12 @@ def _passages(rows: list[tuple[str, list[tuple[str, str]]]]) -> Table:
     for label, segments in rows:
         text = Text()
         for chunk, cls in segments:
-            text.append(chunk, style=_STYLE.get(cls, ""))
+            if cls in ("del", "ins"):  # brackets too, so differences show without colour
+                text.append("⟦", style="dim")
+                text.append(chunk, style=_STYLE[cls])
+                text.append("⟧", style="dim")
+            else:
+                text.append(chunk, style=_STYLE.get(cls, ""))
         grid.add_row(f"  {label} │", text)
     return grid
 
