@@ -166,7 +166,8 @@ class _Builder:
         self.in_sentence: list[Claim] = []
         self.last_reading: dict[tuple[int, int], Reading] = {}
 
-    def _inherit(self, reading: Reading, index: int, count: int) -> tuple[str, str, tuple[str, ...]] | None:
+    def _inherit(self, reading: Reading, index: int,
+                 count: int) -> tuple[str, str, tuple[str, ...], str] | None:
         """Indicator of an earlier claim of the sentence for a share, change or bare attribute."""
         earlier = [c for c in self.in_sentence if c.measure in ("level", "target", "rank")]
         if not earlier and reading.measure == "change":  # 增长9.1%,高于全区平均水平2.1个百分点
@@ -179,13 +180,9 @@ class _Builder:
             src = earlier[-1]
         return src.indicator, src.indicator_text, tuple(a for a in src.attributes if a != "part"), src.entity
 
-    def add(self, q: Quantity, siblings: list[Quantity]) -> None:
-        index, count = siblings.index(q), len(siblings)
+    def _reading(self, q: Quantity, clause: tuple[int, int]) -> tuple[Reading, str]:
+        """The syntax around ``q``; a number coordinated with the one before shares its reading."""
         d = self.d
-        clause = d.layout.clause_at(q.start)
-        sentence = d.layout.sentence_at(q.start)
-        if sentence != self.sentence:
-            self.sentence, self.in_sentence = sentence, []
         pre, post = d.masked[clause[0]:q.start], d.masked_after[q.end:clause[1]]
         reading = read_indicator(pre, post, q.kind, q.kind == "ordinal" or q.unit == "rank",
                                  d.text[clause[0]:q.start])
@@ -193,49 +190,50 @@ class _Builder:
         if previous is not None and _COORDINATED.search(pre):  # 分别增长79%和446%: same reading as 79%
             reading = previous
         self.last_reading[clause] = reading
-        confidence = 1.0
-        source_entity = None
+        return reading, pre
+
+    def _indicator(self, reading: Reading, index: int, count: int) -> _Indicator | None:
+        """The claim's indicator: its own noun, or the one of the claim it leans on."""
         if reading.noun and not _only_attributes(reading.noun):
-            indicator, attributes = canonical(reading.noun)
-            text_form = reading.noun
-        else:
-            inherited = self._inherit(reading, index, count)
-            if inherited is None:
-                return
-            key, text_form, attrs, source_entity = inherited
-            extra = _attribute_words(reading.noun) if reading.noun else ()
-            if extra:  # 其中国家级3个: the whole's indicator, with the part's attribute
-                kept = tuple(a for a in attrs if a not in ("国家级", "自治区级", "省级", "市级", "区级", "县级"))
-                indicator, attributes = canonical(_strip_attrs(text_form), kept + extra)
-            elif reading.measure == "level" and reading.total:  # 新增…5.2万户,总量达到41.3万户: the stock
-                indicator, attributes = canonical(_strip_attrs(text_form))
-            elif reading.measure == "level":  # "104所,87所已投用": a bare number after its whole is a part
-                indicator, attributes = key, attrs + ("part",)
-            else:
-                indicator, attributes = key, attrs
-            confidence = 0.8
-        if is_generic(indicator):
-            confidence = 0.4
-        measure = reading.measure
-        if _TARGET.search(d.text[sentence[0]:q.start]):
-            measure = "target"
+            key, attributes = canonical(reading.noun)
+            return _Indicator(key, reading.noun, attributes, 1.0, None)
+        inherited = self._inherit(reading, index, count)
+        if inherited is None:
+            return None
+        key, text_form, attrs, source_entity = inherited
+        extra = _attribute_words(reading.noun) if reading.noun else ()
+        if extra:  # 其中国家级3个: the whole's indicator, with the part's attribute
+            kept = tuple(a for a in attrs if a not in _LEVELS)
+            key, attrs = canonical(_strip_attrs(text_form), kept + extra)
+        elif reading.measure == "level" and reading.total:  # 新增…5.2万户,总量达到41.3万户: the stock
+            key, attrs = canonical(_strip_attrs(text_form))
+        elif reading.measure == "level":  # "104所,87所已投用": a bare number after its whole is a part
+            attrs = attrs + ("part",)
+        return _Indicator(key, text_form, attrs, 0.8, source_entity)
+
+    def add(self, q: Quantity, siblings: list[Quantity]) -> None:
+        """Read the claim of ``q`` (one of the claimable ``siblings`` of its clause), if it makes one."""
+        d = self.d
+        clause, sentence = d.layout.clause_at(q.start), d.layout.sentence_at(q.start)
+        if sentence != self.sentence:
+            self.sentence, self.in_sentence = sentence, []
+        reading, _ = self._reading(q, clause)
+        found = self._indicator(reading, siblings.index(q), len(siblings))
+        if found is None:
+            return
+        attributes, confidence = found.attributes, found.confidence
         entity, source = d.entity(q, clause, sentence)
-        if source_entity and source != "clause":  # 比2023年度上升6位: about what the rank it follows is about
-            entity, source = source_entity, "clause"
-        if source_entity and entity != source_entity and "part" in attributes:
+        if found.source_entity and source != "clause":  # 比2023年度上升6位: about what its rank is about
+            entity, source = found.source_entity, "clause"
+        if found.source_entity and entity != found.source_entity and "part" in attributes:
             attributes = tuple(a for a in attributes if a != "part")  # 高于包头市(420家): another's whole
-        if entity == "unknown":  # about no place we can name: never compared with other articles
+        if is_generic(found.key) or entity == "unknown":  # too vague to compare with other articles
             confidence = min(confidence, 0.4)
         claim = Claim(
-            id=f"{d.doc.id}#{len(self.claims) + 1}",
-            span=Span(d.doc.id, q.start, q.end),
-            quote=_quote(d.doc.text, sentence, q),
-            quantity=q,
-            indicator=indicator,
-            indicator_text=text_form,
-            entity=entity,
-            period=d.period(q, clause, sentence),
-            measure=measure,
+            id=f"{d.doc.id}#{len(self.claims) + 1}", span=Span(d.doc.id, q.start, q.end),
+            quote=_quote(d.doc.text, sentence, q), quantity=q, indicator=found.key,
+            indicator_text=found.text, entity=entity, period=d.period(q, clause, sentence),
+            measure="target" if _is_plan(d.text, sentence[0], q.start) else reading.measure,
             confidence=confidence if source != "document" else confidence * 0.9,
             attributes=attributes + (("其中",) if reading.part else ()),
             base=_share_base(reading.base) if reading.measure in ("share", "change") else None,
@@ -243,6 +241,22 @@ class _Builder:
         )
         self.claims.append(claim)
         self.in_sentence.append(claim)
+
+
+class _Indicator(NamedTuple):
+    key: str
+    text: str
+    attributes: tuple[str, ...]
+    confidence: float
+    source_entity: str | None  # the entity of the claim it leans on, when inherited
+
+
+_LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
+
+
+def _is_plan(text: str, start: int, pos: int) -> bool:
+    """A plan word between ``start`` and the number at ``pos`` (one character more: 将近 is no plan)."""
+    return any(m.start() < pos for m in _TARGET.finditer(text, start, pos + 1))
 
 
 def _strip_attrs(noun: str) -> str:
