@@ -201,8 +201,8 @@ def find_duplicates(docs: Sequence[Document], params: DuplicateParams = Duplicat
     texts = [d.text for d in docs]
     total = sum(map(len, texts))
     n = _workers(params.workers, total)
-    if "fork" not in multiprocessing.get_all_start_methods():
-        n = 1  # workers share the texts and the output by forking
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        n = 1  # workers share the texts and the output by forking; a daemon may not have children
     clock = _Clock(n)
     out = _output(total, shared=n > 1)
     tasks = _hash_tasks(texts, _CHUNK_CHARS)
