@@ -81,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     s, missed, unmatched = score(pairs, corpus.truth)
     boiler = [r for r in results if r.kind == "boilerplate"]
     print(f"articles {args.n}  chars {chars / 1e6:.1f} M  UTF-8 {size / 1e6:.0f} MB  workers {args.workers or 'auto'}")
-    print(f"find_duplicates median {statistics.median(times):.2f} s over {len(times)} "
-          f"(min {min(times):.2f}, max {max(times):.2f})")
+    print(f"find_duplicates median {statistics.median(times):.3f} s over {len(times)} "
+          f"(min {min(times):.3f}, max {max(times):.3f})")
     print(f"CPU time (this process + workers) median {statistics.median(cpu):.2f} s; "
           f"load average before the last run {load[0]:.2f}")
     print(f"peak RSS: main {rss_self:.0f} MB (before the check {base_rss / 1024:.0f} MB), "
