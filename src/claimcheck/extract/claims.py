@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..model import Claim, Document, Period, Quantity, Span
 from .context import Layout, fold
 from .entities import clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key, sentence_place
-from .indicators import Reading, canonical, is_generic, lexicon, read_indicator
+from .indicators import Reading, canonical, is_generic, lexicon, read_indicator, subject_noun
 from .periods import as_of, document_date, find_periods
 
 __all__ = ["Extraction", "extract_document"]
@@ -192,14 +192,42 @@ class _Builder:
         self.last_reading[clause] = reading
         return reading, pre
 
+    def _base(self, reading: Reading, indicator: str) -> str | None:
+        """Base of a change or share; a change without one keeps the base of the change before it
+        on the same indicator: "比上年增加50家,增长9.1%"."""
+        if reading.measure not in ("share", "change"):
+            return None
+        if reading.base is None and reading.measure == "change" and self.in_sentence:
+            last = self.in_sentence[-1]
+            if last.measure == "change" and last.indicator == indicator:
+                return last.base
+        return _share_base(reading.base)
+
+    def _sentence_subject(self, reading: Reading) -> str | None:
+        """The noun the sentence opened with, for a bare "达到601家" after "…数量居全区首位"."""
+        if reading.measure != "level" or reading.noun:
+            return None
+        d = self.d
+        first = d.layout.clauses_in(self.sentence[0], self.sentence[1])
+        noun = subject_noun(d.masked[first[0][0]:first[0][1]]) if first else ""
+        return noun if len(noun) >= 2 and not is_generic(canonical(noun)[0]) else None
+
     def _indicator(self, reading: Reading, index: int, count: int) -> _Indicator | None:
         """The claim's indicator: its own noun, or the one of the claim it leans on."""
         if reading.noun and not _only_attributes(reading.noun):
-            key, attributes = canonical(reading.noun)
-            return _Indicator(key, reading.noun, attributes, 1.0, None)
+            noun = reading.noun
+            items = _LIST_SEPARATOR.split(noun)
+            if reading.respectively and count > 1 and len(items) == count:  # A和B分别达到420家和900家
+                noun = items[index]
+            key, attributes = canonical(noun)
+            return _Indicator(key, noun, attributes, 1.0, None)
         inherited = self._inherit(reading, index, count)
         if inherited is None:
-            return None
+            subject = self._sentence_subject(reading)
+            if subject is None:
+                return None
+            key, attributes = canonical(subject)
+            return _Indicator(key, subject, attributes, 0.7, None)
         key, text_form, attrs, source_entity = inherited
         extra = _attribute_words(reading.noun) if reading.noun else ()
         if extra:  # 其中国家级3个: the whole's indicator, with the part's attribute
@@ -225,6 +253,11 @@ class _Builder:
         entity, source = d.entity(q, clause, sentence)
         if found.source_entity and source != "clause":  # 比2023年度上升6位: about what its rank is about
             entity, source = found.source_entity, "clause"
+        if reading.respectively and len(siblings) > 1:  # 包头市、鄂尔多斯市…分别达到420家和330家
+            places = [m for m in d.mentions_between(sentence[0], siblings[0].start) if m.kind == "place"]
+            listed = places[-len(siblings):]
+            if len(listed) == len(siblings) and all(b.start - a.end <= 1 for a, b in zip(listed, listed[1:])):
+                entity, source = listed[siblings.index(q)].key, "clause"
         if found.source_entity and entity != found.source_entity and "part" in attributes:
             attributes = tuple(a for a in attributes if a != "part")  # 高于包头市(420家): another's whole
         if is_generic(found.key) or entity == "unknown":  # too vague to compare with other articles
@@ -236,7 +269,7 @@ class _Builder:
             measure="target" if _is_plan(d.text, sentence[0], q.start) else reading.measure,
             confidence=confidence if source != "document" else confidence * 0.9,
             attributes=attributes + (("其中",) if reading.part else ()),
-            base=_share_base(reading.base) if reading.measure in ("share", "change") else None,
+            base=self._base(reading, found.key),
             entity_source=source,
         )
         self.claims.append(claim)
@@ -251,6 +284,7 @@ class _Indicator(NamedTuple):
     source_entity: str | None  # the entity of the claim it leans on, when inherited
 
 
+_LIST_SEPARATOR = re.compile(r"和|、|及|与")
 _LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
 
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..resources import load_rules_toml
 
-__all__ = ["Lexicon", "lexicon", "canonical", "Reading", "read_indicator", "is_generic"]
+__all__ = ["Lexicon", "lexicon", "canonical", "Reading", "read_indicator", "is_generic", "subject_noun"]
 
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 
@@ -143,7 +143,8 @@ _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建�
                "全部", "均", "每", "被", "让", "正在", "将", "从", "向", "对", "可", "能", "都", "也", "还", "又",
                "并", "且", "于", "由", "至", "到", "以", "跻身", "见证", "分别", "相继", "纳入", "启动",
                "来", "进", "赴", "获批", "列入", "承担", "开工", "运营", "运行", "转化", "左右")
-_POST_STOP_RE = re.compile("|".join(sorted(map(re.escape, _POST_STOPS), key=lambda w: (-len(w), w))))
+_POST_STOP_RE = re.compile("|".join(sorted(map(re.escape, _POST_STOPS), key=lambda w: (-len(w), w)))
+                           + "|居(?!民|住)")  # 数量居全区首位, but not 居民
 _FLOW_SUFFIXES = ("新增", "净增", "新注册")
 _EXAMPLE_HEAD = re.compile(r"^(?:等地|等)")
 # A bare number that restates the whole, not a part of it: "新增市场主体5.2万户,总量达到41.3万户".
@@ -156,7 +157,7 @@ _PART = re.compile(r"^(?:其中|包括|含)")
 
 # Masked spans (\x00: a period, a place or another number) and what hangs on them:
 # "中欧班列发运量从2021年的" → "中欧班列发运量"; "连续三年保持" → "保持".
-_MASK_TAIL = re.compile(r"(?:从|自|连续|比|较|相比|与)?\x00+(?:的|来|以来|相比)?$")
+_MASK_TAIL = re.compile(r"(?:从|自|由|连续|比|较|相比|与)?\x00+(?:的|来|以来|相比)?$")
 _MASK_INNER = re.compile(r"连续\x00+")
 
 
@@ -241,6 +242,12 @@ def _rank_noun(pre: str) -> str:
     return noun + "排名"
 
 
+def subject_noun(clause: str) -> str:
+    """The noun a clause opens with, after its (masked) place: "呼和浩特市高新技术企业数量居全区首位"
+    → "高新技术企业数量"; for a number whose own clause names nothing ("…,达到601家")."""
+    return _post_noun(clause.lstrip("\x00 "))
+
+
 def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str | None = None) -> Reading:
     """Read measure and noun from the clause text before (``pre``) and after (``post``) a number.
 
@@ -279,4 +286,4 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
     total = before in _TOTALS or (not before or before in _ANAPHORIC) and bool(_TOTAL_WORDS.search(pre))
     if before in _ANAPHORIC:
         before = ""
-    return Reading("level", before, part=part, total=total)
+    return Reading("level", before, part=part, total=total, respectively="分别" in pre)
