@@ -47,7 +47,7 @@
       if (ok) shown += 1;
     });
     count.textContent = shown + " of " + items.length + " items";
-    empty.hidden = shown > 0 || items.length === 0;
+    empty.hidden = shown > 0;
   }
 
   function sortKey(li, key) {
