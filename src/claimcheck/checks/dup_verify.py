@@ -150,30 +150,34 @@ def _chains(sa: str, sb: str, runs: list[tuple[int, int, int, int]]) -> list[lis
     return chains
 
 
-def _unoverlap(a0: int, a1: int, b0: int, b1: int, same: bool) -> tuple[int, int, int, int] | None:
-    """Inside one document, cut a self-match where the copy starts: periodic text repeats by its period.
+def _unoverlap(a0: int, a1: int, b0: int, b1: int, same: bool, min_length: int) -> list[tuple[int, int, int, int]]:
+    """Inside one document, a self-match that overlaps its copy is a passage printed several times.
 
-    ``[0, 90)`` against ``[60, 150)`` (text with a period of 60) becomes ``[0, 60)`` against ``[60, 120)``.
+    With period ``d = b0 - a0`` the region ``[a0, b1)`` holds copies ``a0 + i * d``; each later copy
+    is paired with the first: ``[0, 90)`` against ``[30, 120)`` (period 30) gives ``[0, 30)`` against
+    ``[30, 60)``, ``[60, 90)`` and ``[90, 120)``. Periods shorter than ``min_length`` give nothing.
     """
     if not same or a1 <= b0:
-        return a0, a1, b0, b1
+        return [(a0, a1, b0, b1)]
     d = b0 - a0
-    return (a0, b0, b0, min(b1, b0 + d)) if d > 0 else None
+    if d < min_length:
+        return []
+    return [(a0, b0, start, min(b1, start + d)) for start in range(b0, b1, d)]
 
 
-def _judge(sa: str, sb: str, span: tuple[int, int, int, int], same: bool, min_length: int, min_similarity: float) -> tuple[int, int, int, int, float, bool] | None:
-    """Similarity and exactness of a candidate passage, or None when it does not qualify."""
-    cut = _unoverlap(*span, same)
-    if cut is None:
-        return None
-    a0, a1, b0, b1 = cut
-    if max(a1 - a0, b1 - b0) < min_length:
-        return None
-    ta, tb = sa[a0:a1], sb[b0:b1]
-    if ta == tb:
-        return a0, a1, b0, b1, 1.0, True
-    sim = Indel.normalized_similarity(ta, tb)
-    return (a0, a1, b0, b1, sim, False) if sim >= min_similarity else None
+def _judge(sa: str, sb: str, span: tuple[int, int, int, int], same: bool, min_length: int,
+           min_similarity: float) -> list[tuple[int, int, int, int, float, bool]]:
+    """The qualifying passages of a candidate span, with similarity and exactness."""
+    out = []
+    for a0, a1, b0, b1 in _unoverlap(*span, same, min_length):
+        if max(a1 - a0, b1 - b0) < min_length:
+            continue
+        ta, tb = sa[a0:a1], sb[b0:b1]
+        if ta == tb:
+            out.append((a0, a1, b0, b1, 1.0, True))
+        elif (sim := Indel.normalized_similarity(ta, tb)) >= min_similarity:
+            out.append((a0, a1, b0, b1, sim, False))
+    return out
 
 
 def _contained(p: tuple, q: tuple) -> bool:
@@ -191,11 +195,9 @@ def verify_pair(da: int, db: int, sa: str, sb: str, runs: list[tuple[int, int, i
         if len(chain) > 1 or span[1] - span[0] < 4 * min_length:  # long exact runs need no alignment
             span = align_edges(sa, sb, *span)
         got = _judge(sa, sb, span, same, min_length, min_similarity)
-        if got is not None:
-            found.append(got)
-        elif len(chain) > 1:  # a bad bridge: fall back to the runs on their own
-            found.extend(x for r in chain
-                         if (x := _judge(sa, sb, r, same, min_length, min_similarity)) is not None)
+        if not got and len(chain) > 1:  # a bad bridge: fall back to the runs on their own
+            got = [x for r in chain for x in _judge(sa, sb, r, same, min_length, min_similarity)]
+        found.extend(got)
     found.sort(key=lambda p: (p[0] - p[1], p[2] - p[3], p))  # longest first, so containers come first
     kept: list[tuple[int, int, int, int, float, bool]] = []
     for p in found:
