@@ -37,7 +37,8 @@ from ..model import Quantity
 from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
-from .quantity_number import build_number, clear_number_cache, plain_hit
+from .quantity_number import build_number, clear_number_cache
+from .quantity_plain import plain_hit
 from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 

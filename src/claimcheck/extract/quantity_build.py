@@ -11,27 +11,19 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
-from .quantity_tables import Shape, Unit, tables
+from .numerals import DIGITS, Reading, read_any, read_numeral
+from .quantity_tables import Shape, tables
 
 __all__ = ["Hit", "BUILDERS", "clean", "signed", "before", "direction", "label", "point", "rounding",
            "apply_shape", "is_bare_magnitude"]
 
-_ZERO = Decimal(0)
 _ONE = Decimal(1)
 _TWO = Decimal(2)
-_CN_DIGITS = frozenset("零〇○一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
-_MAGNITUDES = frozenset(_MAGNITUDE_CHARS)
 _QUAL_LAST = frozenset(w[-1] for w in tables().before)
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
-_SECTIONS = "万萬亿億"
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
-_QUOTES_OPEN = frozenset("“\"「『‘《")
-_QUOTES_CLOSE = frozenset("”\"」』’》")
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
-# A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
-_RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
 
 
 class Hit(NamedTuple):
@@ -119,11 +111,6 @@ def is_bare_magnitude(n: str) -> bool:
     return not n.strip(_MAGNITUDE_CHARS)
 
 
-def _mag(m: str | None) -> Decimal:
-    if not m:
-        return _ONE
-    r = read_numeral(m)
-    return r.value if r else _ONE
 
 
 def _negate(h: Hit) -> Hit:

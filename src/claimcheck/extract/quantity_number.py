@@ -14,10 +14,11 @@ from typing import NamedTuple
 
 from .numerals import Reading, place_of, read_any, read_numeral, split_adjacent_range
 from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
-                             point, rounding)
-from .quantity_tables import tables, trie_regex
+                             point, rounding, signed)
+from .quantity_plain import QUAL_LAST, fast
+from .quantity_tables import tables
 
-__all__ = ["build_number", "clear_number_cache", "plain_hit"]
+__all__ = ["build_number", "clear_number_cache"]
 
 _T = tables()
 _UNITS = _T.units
@@ -29,8 +30,7 @@ _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _MAGNITUDES = frozenset("十拾百佰千仟万萬亿億")
 _SECTIONS = "万萬亿億"
 _PLAIN_CN = "零〇○一二两三四五六七八九十百千"  # not financial, not a section: 十二 alone is a word
-_QUAL_LAST = frozenset(w[-1] for w in _T.before)
-_SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "-"}
+_QUAL_LAST = QUAL_LAST
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
 _QUOTES_OPEN = frozenset("“\"「『‘《")
 _QUOTES_CLOSE = frozenset("”\"」』’》")
@@ -256,156 +256,6 @@ def _cjk(c: str) -> bool:
     return bool(c) and "\u3400" <= c <= "\u9fff"
 
 
-def _neg(d: Decimal | None) -> Decimal | None:
-    return None if d is None else -d
-
-
-def _fast_units() -> dict[str, tuple]:
-    """Units a plain number can take without any special rule (no factor, rank, label or 成)."""
-    return {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
-            if u.factor == _ONE and u.claimable and u.kind != "label" and not u.approx
-            and u.unit not in ("位", "名") and text != "成"}
-
-
-_FAST_UNITS = _fast_units()
-_MAG_EXP = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12, "萬億": 12}
-_INTEGRAL_HALF = {k: Decimal(5).scaleb(k - 1).quantize(_ONE) for k in range(1, 20)}
-
-
-def _plain_regex() -> re.Pattern[str]:
-    """Digits, maybe 万/亿, a plain unit, and nothing after that could extend the phrase.
-
-    Example: "388家", "30.32%", "27.41亿元", "10.1万P". Not "2025年" (年 is left to the grammar,
-    which knows years), not "200个以上" or "3%-5%" (a qualifier or range follows).
-    """
-    units = {}
-    for text, guard in _unit_guards().items():
-        if text in _FAST_UNITS and text not in ("年", "%", "‰"):
-            # 个 must not be the start of a longer unit the grammar knows (个亿, 个多月)
-            longer = {u[len(text)] for u in _UNITS if len(u) > len(text) and u.startswith(text)}
-            units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
-    units["%"] = units["‰"] = ""
-    return re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|萬億|万|萬|亿|億)?(" + trie_regex(units) + ")"
-                      r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内])")
-
-
-def _unit_guards() -> dict[str, str]:
-    guards = {}
-    for text, unit in _UNITS.items():
-        end = "(?![" + re.escape(unit.not_before) + "])" if unit.not_before else ""
-        if text.isascii() and text[-1].isalpha():
-            end += "(?![A-Za-z])"
-        guards[text] = end
-    return guards
-
-
-_PLAIN = _plain_regex()
-# A plain phrase preceded by one of these may be something else: a qualifier (超过), a label
-# (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a quote: the grammar decides.
-_PLAIN_BLOCK = _QUAL_LAST | frozenset("0123456789.-—–~/:+×负第每“\"「『‘《") | frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def plain_hit(t: str, p: int, floor: int) -> tuple | None:
-    """The hit for a plain phrase starting at digit ``p``, without trying the whole grammar."""
-    if p > floor and t[p - 1] in _PLAIN_BLOCK:
-        return None
-    m = _PLAIN.match(t, p)
-    if m is None:
-        return None
-    head, mag, written = m.groups()
-    unit, dim, kind = _FAST_UNITS[written]
-    dec = len(head) - head.index(".") - 1 if "." in head else 0
-    value = Decimal(head)
-    if mag:
-        k = _MAG_EXP[mag]
-        value = value.scaleb(k)
-        value = value.quantize(_ONE) if dec <= k else value.normalize()
-        written = mag + written
-    else:
-        k = 0
-    if dec:
-        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
-        low, high, li, hi = value - half, value + half, True, False
-    else:
-        low = high = value
-        li = hi = True
-    word = None
-    if p > floor and t[p - 1] in _SIGN_LAST:
-        word, sign = direction(t, p, floor)
-        if sign < 0:
-            value, low, high, li, hi = -value, -high, -low, hi, li
-    return (p, m.end(), value, low, high, unit, dim, None, kind, True, li, hi, word, written)
-
-
-def _fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
-    """The common phrase in a hurry: Arabic digits, maybe 万/亿, a plain unit, nothing else.
-
-    Example: "388家", "30.32%", "27.41亿元". Returns None when the phrase needs the general path.
-    Reads three groups, not twelve: the match is exactly n1 + unit when its length says so.
-    """
-    n1, unit_text, p1 = g.group("n1", "unit", "p1")
-    written = unit_text or p1
-    end = g.end()
-    if written is None or (unit_text and p1) or end - start != len(n1) + len(written):
-        return None
-    fast = _FAST_UNITS.get(written)
-    if fast is None:
-        return None
-    head = n1.rstrip("万亿萬億")
-    if head.isdigit():
-        dec = 0
-    elif head.replace(".", "", 1).isdigit():
-        dec = len(head) - head.index(".") - 1
-    else:
-        return None  # 1,234 and mixed magnitudes: the general path
-    k = 0
-    if len(head) < len(n1):
-        k = _MAG_EXP.get(n1[len(head):], -1)
-        if k < 0:
-            return None
-        written = n1[len(head):] + written
-    value = Decimal(head)
-    if k:
-        value = value.scaleb(k)
-        value = value.quantize(_ONE) if dec <= k else value.normalize()
-    if dec:
-        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
-        low, high, li, hi = value - half, value + half, True, False
-    else:
-        low = high = value
-        li = hi = True
-    unit, dim, kind = fast
-    word = None
-    if start > floor and t[start - 1] in _SIGN_LAST:
-        c = t[start - 1]
-        negative = False
-        if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
-            start, negative = start - 1, True
-        else:
-            word, sign = direction(t, start, floor)
-            negative = sign < 0
-        if negative:
-            value, low, high, li, hi = -value, -high, -low, hi, li
-    return (start, end, value, low, high, unit, dim, None, kind, True, li, hi, word, written)
-
-
-def _signed_hit(h: Hit, t: str, floor: int) -> Hit:
-    start = h.start
-    if start <= floor or t[start - 1] not in _SIGN_LAST:
-        return h
-    c = t[start - 1]
-    if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
-        return h._replace(start=start - 1, value=_neg(h.value), low=_neg(h.high), high=_neg(h.low),
-                          low_inclusive=h.high_inclusive, high_inclusive=h.low_inclusive)
-    word, sign = direction(t, start, floor)
-    if word is None:
-        return h
-    if sign > 0:
-        return h._replace(direction=word)
-    return h._replace(direction=word, value=_neg(h.value), low=_neg(h.high), high=_neg(h.low),
-                      low_inclusive=h.high_inclusive, high_inclusive=h.low_inclusive)
-
 
 def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """The general number phrase, with its qualifier, sign word and unit."""
@@ -414,7 +264,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if start > floor and t[start - 1] in _QUAL_LAST:
         qual, qual_start = before(t, start, floor)
     elif t[start] in _ASCII_DIGITS and t[start - 1:start] != "每":
-        hit = _fast(g, t, start, floor)
+        hit = fast(g, t, start, floor)
         if hit is not None:
             return hit
     key = g.group(*_GROUPS)
@@ -429,7 +279,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     end = g.end()
     if core is _BARE:
         hit = _bare(key[0], t, start, end)
-        return _signed_hit(hit, t, floor) if hit is not None and hit.claimable else hit
+        return signed(hit, t, floor) if hit is not None and hit.claimable else hit
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:
@@ -444,4 +294,4 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
                    core.li, core.hi, None, core.unit_text)
     hit = Hit(start, end, core.value, core.low, core.high, unit, dim, core.qualifier, kind, core.claimable,
               core.li, core.hi, None, core.unit_text)
-    return _signed_hit(hit, t, floor) if core.claimable else hit
+    return signed(hit, t, floor) if core.claimable else hit

@@ -1,0 +1,155 @@
+"""Plain number phrases in a hurry: Arabic digits, maybe 万/亿, a plain unit, nothing else.
+
+"388家", "30.32%", "27.41亿元" and "10.1万P" make up most quantities in news text. ``plain_hit``
+reads them with one small regex and a few lines, without trying the whole grammar; ``fast`` does
+the same for a grammar match. Anything with a qualifier, a range, a label unit or a year goes
+to the general path (``quantity_number``), which gives the same answer more slowly.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .quantity_build import direction
+from .quantity_tables import tables, trie_regex
+
+__all__ = ["plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
+
+_T = tables()
+_UNITS = _T.units
+_ONE = Decimal(1)
+QUAL_LAST = frozenset(w[-1] for w in _T.before)
+SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "-"}
+_QUAL_LAST = QUAL_LAST
+_SIGN_LAST = SIGN_LAST
+
+
+def _fast_units() -> dict[str, tuple]:
+    """Units a plain number can take without any special rule (no factor, rank, label or 成)."""
+    return {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
+            if u.factor == _ONE and u.claimable and u.kind != "label" and not u.approx
+            and u.unit not in ("位", "名") and text != "成"}
+
+
+_FAST_UNITS = _fast_units()
+_MAG_EXP = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12, "萬億": 12}
+_INTEGRAL_HALF = {k: Decimal(5).scaleb(k - 1).quantize(_ONE) for k in range(1, 20)}
+
+
+def _plain_regex() -> re.Pattern[str]:
+    """Digits, maybe 万/亿, a plain unit, and nothing after that could extend the phrase.
+
+    Example: "388家", "30.32%", "27.41亿元", "10.1万P". Not "2025年" (年 is left to the grammar,
+    which knows years), not "200个以上" or "3%-5%" (a qualifier or range follows).
+    """
+    units = {}
+    for text, guard in _unit_guards().items():
+        if text in _FAST_UNITS and text not in ("年", "%", "‰"):
+            # 个 must not be the start of a longer unit the grammar knows (个亿, 个多月)
+            longer = {u[len(text)] for u in _UNITS if len(u) > len(text) and u.startswith(text)}
+            units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
+    units["%"] = units["‰"] = ""
+    return re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|萬億|万|萬|亿|億)?(" + trie_regex(units) + ")"
+                      r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内])")
+
+
+def _unit_guards() -> dict[str, str]:
+    guards = {}
+    for text, unit in _UNITS.items():
+        end = "(?![" + re.escape(unit.not_before) + "])" if unit.not_before else ""
+        if text.isascii() and text[-1].isalpha():
+            end += "(?![A-Za-z])"
+        guards[text] = end
+    return guards
+
+
+_PLAIN = _plain_regex()
+# A plain phrase preceded by one of these may be something else: a qualifier (超过), a label
+# (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a quote: the grammar decides.
+_PLAIN_BLOCK = _QUAL_LAST | frozenset("0123456789.-—–~/:+×负第每“\"「『‘《") | frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def plain_hit(t: str, p: int, floor: int) -> tuple | None:
+    """The hit for a plain phrase starting at digit ``p``, without trying the whole grammar."""
+    if p > floor and t[p - 1] in _PLAIN_BLOCK:
+        return None
+    m = _PLAIN.match(t, p)
+    if m is None:
+        return None
+    head, mag, written = m.groups()
+    unit, dim, kind = _FAST_UNITS[written]
+    dec = len(head) - head.index(".") - 1 if "." in head else 0
+    value = Decimal(head)
+    if mag:
+        k = _MAG_EXP[mag]
+        value = value.scaleb(k)
+        value = value.quantize(_ONE) if dec <= k else value.normalize()
+        written = mag + written
+    else:
+        k = 0
+    if dec:
+        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
+        low, high, li, hi = value - half, value + half, True, False
+    else:
+        low = high = value
+        li = hi = True
+    word = None
+    if p > floor and t[p - 1] in _SIGN_LAST:
+        word, sign = direction(t, p, floor)
+        if sign < 0:
+            value, low, high, li, hi = -value, -high, -low, hi, li
+    return (p, m.end(), value, low, high, unit, dim, None, kind, True, li, hi, word, written)
+
+
+def fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
+    """The common phrase in a hurry: Arabic digits, maybe 万/亿, a plain unit, nothing else.
+
+    Example: "388家", "30.32%", "27.41亿元". Returns None when the phrase needs the general path.
+    Reads three groups, not twelve: the match is exactly n1 + unit when its length says so.
+    """
+    n1, unit_text, p1 = g.group("n1", "unit", "p1")
+    written = unit_text or p1
+    end = g.end()
+    if written is None or (unit_text and p1) or end - start != len(n1) + len(written):
+        return None
+    fast = _FAST_UNITS.get(written)
+    if fast is None:
+        return None
+    head = n1.rstrip("万亿萬億")
+    if head.isdigit():
+        dec = 0
+    elif head.replace(".", "", 1).isdigit():
+        dec = len(head) - head.index(".") - 1
+    else:
+        return None  # 1,234 and mixed magnitudes: the general path
+    k = 0
+    if len(head) < len(n1):
+        k = _MAG_EXP.get(n1[len(head):], -1)
+        if k < 0:
+            return None
+        written = n1[len(head):] + written
+    value = Decimal(head)
+    if k:
+        value = value.scaleb(k)
+        value = value.quantize(_ONE) if dec <= k else value.normalize()
+    if dec:
+        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
+        low, high, li, hi = value - half, value + half, True, False
+    else:
+        low = high = value
+        li = hi = True
+    unit, dim, kind = fast
+    word = None
+    if start > floor and t[start - 1] in _SIGN_LAST:
+        c = t[start - 1]
+        negative = False
+        if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
+            start, negative = start - 1, True
+        else:
+            word, sign = direction(t, start, floor)
+            negative = sign < 0
+        if negative:
+            value, low, high, li, hi = -value, -high, -low, hi, li
+    return (start, end, value, low, high, unit, dim, None, kind, True, li, hi, word, written)
