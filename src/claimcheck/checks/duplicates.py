@@ -46,9 +46,11 @@ _log = logging.getLogger(__name__)
 class DuplicateParams:
     """Parameters of the duplicate check.
 
-    ``boilerplate_docs``: a passage found in at least this many documents is boilerplate, reported
-    once with its count. ``workers``: processes to use, 0 = as many as there are cores (and one
-    for small inputs).
+    ``min_length`` counts matching characters (letters and digits after folding); exact repeats
+    of 15 or more always share a fingerprint, so values below that miss some repeats.
+    ``min_similarity``: Indel ratio (0..1) an edited copy must reach. ``boilerplate_docs``: a
+    passage found in at least this many documents is boilerplate, reported once with its count.
+    ``workers``: processes to use, 0 = as many as there are cores (and one for small inputs).
     """
 
     min_length: int = 50
