@@ -36,7 +36,7 @@ _QUOTES_OPEN = frozenset("“\"「『‘《")
 _QUOTES_CLOSE = frozenset("”\"」』’》")
 # A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
 _RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
-_COUNT_BEFORE = frozenset("共有仅只达为剩")  # 共有一家企业: 一 is a count here
+_COUNT_BEFORE = frozenset("共有仅只达剩")  # 共有一家企业: 一 is a count here
 _ASCII_DIGITS = frozenset("0123456789")
 _ENUM_AFTER = frozenset("、)）")  # 一、 / (二) / 3) at the start of a line: list labels
 _ENUM_BEFORE = frozenset(("", "\n", " ", "(", "（", "\t"))
@@ -194,6 +194,7 @@ def _core(key: tuple, qual: str | None) -> object:
         if canon == "号" and sum(c.isdigit() for c in n1) >= 5:
             kind = "code"  # 沪公网安备31010602000299号
         value = low = high = None
+        li = hi = True
     if unit_text and m1:
         unit_text = m1 + unit_text
     elif unit_text and bare_mag and any(c in _SECTIONS for c in n1):
@@ -214,7 +215,7 @@ def _alone_on_line(t: str, start: int, end: int) -> bool:
 def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
     """A number with no unit, qualifier or range: a count, a year, a code or a label."""
     r = read_any(n1)
-    if t[end:end + 1] in _ENUM_AFTER and t[start - 1:start] in _ENUM_BEFORE:
+    if t[end:end + 1] in _ENUM_AFTER and t[start - 1:start] in _ENUM_BEFORE and r is not None and r.value < 100:
         return label(start, end, "label", "enumeration")  # "一、加强组织领导", "(2)"
     if n1[0] not in "0123456789":
         isolated = not _cjk(t[start - 1:start]) and not _cjk(t[end:end + 1])
