@@ -61,6 +61,15 @@ class MatchText:
         return self.codes[lo:hi].tobytes().decode("utf-32-le"), self.orig[lo:hi]
 
 
+def _fold_astral(cp: int) -> int:
+    """Matching code point of a code point outside the BMP: letters and digits only (𠮷 yes, 😀 no)."""
+    ch = chr(cp)
+    if not ch.isalnum():
+        return 0
+    low = ch.lower()
+    return ord(low) if len(low) == 1 else cp
+
+
 def _fold(texts: list[str]) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
     """Matching code points of the joined texts, the original index of each, and text starts."""
     import numpy as np
@@ -68,8 +77,8 @@ def _fold(texts: list[str]) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
     cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     folded = fold_table()[cp & 0xFFFF]
     astral = np.flatnonzero(cp > 0xFFFF)
-    if len(astral):  # outside the BMP: CJK extensions and the like, kept as they are
-        folded[astral] = cp[astral]
+    if len(astral):  # outside the BMP (CJK extensions, emoji): rare, so judged one by one
+        folded[astral] = [_fold_astral(c) for c in cp[astral].tolist()]
     keep = np.flatnonzero(folded)
     starts = np.zeros(len(texts) + 1, dtype=np.int64)
     np.cumsum([len(t) for t in texts], out=starts[1:])
