@@ -94,6 +94,9 @@ class _Doc:
             s = sentence_place(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
             if s is not None and s.kind == "place":
                 return s.key, "sentence"
+        line = self.layout.line_at(q.start)
+        if self.text[line[0]:line[1]].lstrip().startswith(_BULLETS):
+            return "unknown", "document"  # a bullet (a related-news link) names its own subject or none
         heading = heading_entity(self.layout.headings_before(q.start))
         if heading:
             return heading, "heading"
@@ -285,6 +288,7 @@ class _Indicator(NamedTuple):
 
 
 _LIST_SEPARATOR = re.compile(r"和|、|及|与")
+_BULLETS = ("•", "·", "●", "▪", "◆", "■", "- ", "* ")
 _LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
 
 
