@@ -27,6 +27,16 @@ Words written with numeral characters but holding no number (一体化, 统一, 
 returned; see ``rules/numeral_words.toml``. A lone 一 before a measure word (一个, 一批) is an
 article, and a bare magnitude without qualifier or unit (百姓, 千园之城, 万象城) is a word.
 
+A bound written before a number narrows the interval a qualifier after it gives (超过600余家 →
+(600, 700)); 近 before a duration is "in the last", not "nearly" (近3年 → 3 years); a number right
+after 每 is the base of a rate and not claimable (每10万人口). Numbers alone on a line or in list
+position (01, 一、, (二)) are labels; a lone Chinese numeral inside a word (三北, 一是) is not returned.
+
+Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
+``quantity_plain`` reads plain digit phrases (388家) fast; ``quantity_number`` reads the general
+number phrase; ``quantity_build`` the other shapes (fractions, ordinals, dates, labels);
+``quantity_tables`` loads ``rules/units.toml`` and ``rules/numeral_words.toml``.
+
 Speed: one precompiled character class finds candidate starts; the grammar is tried only there,
 and Python does work only per match (see docs/performance.md).
 """
