@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..model import Claim, Document, Period, Quantity, Span
 from .context import Layout, fold
 from .entities import clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key, sentence_place
-from .indicators import Reading, canonical, is_generic, lexicon, read_indicator, subject_noun
+from .indicators import Reading, canonical, is_generic, lexicon, read_indicator, subject_noun, title_rank
 from .periods import as_of, document_date, find_periods
 
 __all__ = ["Extraction", "extract_document"]
@@ -217,6 +217,12 @@ class _Builder:
 
     def _indicator(self, reading: Reading, index: int, count: int) -> _Indicator | None:
         """The claim's indicator: its own noun, or the one of the claim it leans on."""
+        if reading.measure == "rank" and reading.noun == "排名":  # 在《…评价报告2024》中,…排名第58位
+            line = self.d.layout.line_at(self.sentence[0])  # the title may open the paragraph
+            titles = list(_TITLE.finditer(self.d.text, line[0], self.sentence[1]))
+            key = title_rank(titles[-1].group(0)) if titles else ""
+            if key:
+                return _Indicator(key, titles[-1].group(0), (), 0.9, None)
         if reading.noun and not _only_attributes(reading.noun):
             noun = reading.noun
             items = _LIST_SEPARATOR.split(noun)

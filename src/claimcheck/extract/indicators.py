@@ -15,7 +15,8 @@ from functools import cache
 
 from ..resources import load_rules_toml
 
-__all__ = ["Lexicon", "lexicon", "canonical", "Reading", "read_indicator", "is_generic", "subject_noun"]
+__all__ = ["Lexicon", "lexicon", "canonical", "Reading", "read_indicator", "is_generic", "subject_noun",
+           "title_rank"]
 
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 
@@ -115,7 +116,7 @@ _SCOPE_TAIL = re.compile(r"(?:全国|全区|全市|全省|全盟|全球|世界|�
 # A change verb right before the number: "同比增长", "分别增长", "增速达", "下降".
 _CHANGE_TAIL = re.compile(
     r"(?:同比|环比)?(?:分别)?(?:新增长|增长|增加|下降|减少|提高|提升|上升|降低|下滑|激增|增幅|增速|增长率|降幅|"
-    r"回落|扩大|缩小|翻番)(?:了)?(?:达到|达|为|约|近|超过|超)?$")
+    r"回落|扩大|缩小|翻番|前进|后退|进步|跃升|攀升|跌落)(?:了)?(?:达到|达|为|约|近|超过|超)?$")
 # A share: "占全区" (of = 全区), "占比达", "占全市的比重为".
 _SHARE_TAIL = re.compile(r"占(?:比)?(?P<of>[\u4e00-\u9fff]{0,8}?)(?:的)?(?:比重|比例|份额)?"
                          r"(?:为|达到|达|超过|超|约|近)?$")
@@ -240,6 +241,17 @@ def _rank_noun(pre: str) -> str:
     if noun.endswith(("排名", "排行", "位次", "名次", "排行榜")):
         return noun
     return noun + "排名"
+
+
+# A ranking named by its title: "《国家创新型城市创新能力评价报告2024》" → "国家创新型城市创新能力".
+_TITLE_NOISE = re.compile(r"[0-9()()年\s]+|(?:评价报告|报告|评价|榜单|排行榜|名单|研究)$")
+
+
+def title_rank(title: str) -> str:
+    """The ranking a title names, as an indicator: "科技城百强榜(2024)" → "科技城百强榜排名"."""
+    name = _TITLE_NOISE.sub("", title.strip("《》"))
+    name = _TITLE_NOISE.sub("", name)
+    return canonical(name + "排名")[0] if len(name) >= 2 else ""
 
 
 def subject_noun(clause: str) -> str:
