@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from ..extract.indicators import lexicon
+from ..extract.periods import comparable
 from ..group import conflicting_pairs, group_key, interval, overlaps, tolerance_for
 from ..model import CheckResult, Claim, Corpus, Document, Group
 from ..options import Options
@@ -81,7 +82,11 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
         against[a.id] += 1
         against[b.id] += 1
     involved = _order([c for c in members if against[c.id]], against, docs)
-    others = [c for c in members if not against[c.id]]
+    tol = tolerance_for(g.indicator, options)
+    rest = [c for c in members if not against[c.id]]
+    # Agreeing: same time as every claim in conflict and compatible with each; the rest are other periods.
+    others = [c for c in rest if all(comparable(c.period, x.period) and overlaps(c, x, tol) for x in involved)]
+    later = [c for c in rest if c not in others]
     base = group_key(members[0])[4]
     identity = ("conflict", g.entity, g.indicator, g.measure, g.unit, base,
                 "|".join(sorted({_interval_text(c) for c in involved})),
@@ -90,7 +95,8 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
     evidence = {"group": g.id, "entity": g.entity, "indicator": g.indicator, "measure": g.measure,
                 "unit": g.unit, "base": base or None,
                 "periods": sorted({c.period.label for c in involved}),
-                "values": [_value(c, docs) for c in involved] + [_value(c, docs, True) for c in others],
+                "values": [_value(c, docs) for c in involved] + [_value(c, docs, True) for c in others]
+                + [_value(c, docs) for c in later],
                 "pairs": [[a.id, b.id] for a, b in pairs]}
     return CheckResult(kind="conflict", message=_message(g, involved, others, base, docs),
                        spans=tuple(c.span for c in involved), claims=tuple(c.id for c in involved),

@@ -168,6 +168,7 @@ class _Builder:
         self.sentence: tuple[int, int] = (-1, -1)
         self.in_sentence: list[Claim] = []
         self.last_reading: dict[tuple[int, int], Reading] = {}
+        self.last_source: Claim | None = None  # the claim the last inherited indicator came from
 
     def _inherit(self, reading: Reading, index: int,
                  count: int) -> tuple[str, str, tuple[str, ...], str] | None:
@@ -181,6 +182,7 @@ class _Builder:
             src = earlier[len(earlier) - count + index]
         else:
             src = earlier[-1]
+        self.last_source = src
         return src.indicator, src.indicator_text, tuple(a for a in src.attributes if a != "part"), src.entity
 
     def _reading(self, q: Quantity, clause: tuple[int, int]) -> tuple[Reading, str]:
@@ -267,14 +269,17 @@ class _Builder:
             listed = places[-len(siblings):]
             if len(listed) == len(siblings) and all(b.start - a.end <= 1 for a, b in zip(listed, listed[1:])):
                 entity, source = listed[siblings.index(q)].key, "clause"
-        if found.source_entity and entity != found.source_entity and "part" in attributes:
-            attributes = tuple(a for a in attributes if a != "part")  # 高于包头市(420家): another's whole
+        period = d.period(q, clause, sentence)
+        if "part" in attributes and found.source_entity and (
+                entity != found.source_entity  # 高于包头市(420家): another's whole
+                or (period.source == "explicit" and period != self.last_source.period)):  # 2023年为450家
+            attributes = tuple(a for a in attributes if a != "part")
         if is_generic(found.key) or entity == "unknown":  # too vague to compare with other articles
             confidence = min(confidence, 0.4)
         claim = Claim(
             id=f"{d.doc.id}#{len(self.claims) + 1}", span=Span(d.doc.id, q.start, q.end),
             quote=_quote(d.doc.text, sentence, q), quantity=q, indicator=found.key,
-            indicator_text=found.text, entity=entity, period=d.period(q, clause, sentence),
+            indicator_text=found.text, entity=entity, period=period,
             measure="target" if _is_plan(d.text, sentence[0], q.start) else reading.measure,
             confidence=confidence if source != "document" else confidence * 0.9,
             attributes=attributes + (("其中",) if reading.part else ()),
