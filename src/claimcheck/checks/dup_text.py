@@ -74,7 +74,7 @@ def _fold(texts: list[str]) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
     """Matching code points of the joined texts, the original index of each, and text starts."""
     import numpy as np
 
-    cp = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    cp = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     folded = fold_table()[cp & 0xFFFF]
     astral = np.flatnonzero(cp > 0xFFFF)
     if len(astral):  # outside the BMP (CJK extensions, emoji): rare, so judged one by one
