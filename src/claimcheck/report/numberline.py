@@ -16,6 +16,7 @@ __all__ = ["Bar", "Tick", "NumberLine", "number_line", "ROW_HEIGHT", "AXIS_HEIGH
 ROW_HEIGHT = 36  # px per claim: a label line above its bar
 AXIS_HEIGHT = 28
 _MARGIN = 4.0  # % of the width kept free on each side for the end markers
+_POINT_WIDTH = 0.8  # % of the width: a narrower interval (601, or 27.41亿 ± 0.005亿) is drawn as a dot
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,20 +69,28 @@ def _step(span: Decimal) -> Decimal:
     return min((power * m for m in (1, 2, 5, 10)), key=lambda s: abs(s - raw))
 
 
+def _tick_label(t: Decimal) -> str:
+    """A tick in the unit an editor reads large figures in: 28亿, 10.05万, 600."""
+    for size, word in ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")):
+        if abs(t) >= size:
+            return f"{fmt(float(t / size)) if t % size else int(t / size)}{word}"
+    return fmt(int(t) if t == t.to_integral_value() else float(t))
+
+
 def _ticks(lo: Decimal, hi: Decimal, pos) -> tuple[Tick, ...]:
     step = _step(hi - lo)
     first = (lo / step).to_integral_value(rounding="ROUND_CEILING") * step
     out = []
     t = first
     while t <= hi and len(out) < 12:
-        value = int(t) if t == t.to_integral_value() else float(t)
-        out.append(Tick(pos(t), fmt(value)))
+        out.append(Tick(pos(t), _tick_label(t)))
         t += step
     return tuple(out)
 
 
 def number_line(claims: list[dict], hot: frozenset[str] = frozenset()) -> NumberLine | None:
     """The drawing for claims in ``claimcheck/1`` JSON form; None when no claim has a number."""
+    claims = [c for c in claims if any(c.get(k) is not None for k in ("low", "high", "value"))]
     values = _finite(claims)
     if not values:
         return None
@@ -102,6 +111,6 @@ def number_line(claims: list[dict], hot: frozenset[str] = frozenset()) -> Number
             label=c["label"], title=c["title"], y=(i + 1) * ROW_HEIGHT - 8, x1=x1, x2=x2,
             low_kind="unbounded" if low is None else ("closed" if c.get("low_inclusive", True) else "open"),
             high_kind="unbounded" if high is None else ("closed" if c.get("high_inclusive", True) else "open"),
-            point=low is not None and low == high, hot=c["id"] in hot))
+            point=low is not None and high is not None and x2 - x1 < _POINT_WIDTH, hot=c["id"] in hot))
     axis_y = len(claims) * ROW_HEIGHT + 6
     return NumberLine(tuple(bars), _ticks(lo, hi, pos), axis_y + AXIS_HEIGHT, axis_y)
