@@ -43,6 +43,8 @@ and Python does work only per match (see docs/performance.md).
 
 from __future__ import annotations
 
+import re
+
 from ..model import Quantity
 from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
@@ -59,6 +61,8 @@ _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿�
 
 
 _DIGITS = frozenset("0123456789")
+_NUMERAL_RUN = re.compile("[零〇○一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅]+")
+_UNIT_RE = re.compile(tables().unit_pattern)
 # Bigrams that can start a lexicon word's numeral run: (char before, numeral) and (numeral, char after).
 _PREV_KEYS = frozenset(k for k, v in tables().skip_index.items() if any(off > 0 for off, _ in v))
 _NEXT_KEYS = frozenset(k for k, v in tables().skip_index.items() if any(off == 0 for off, _ in v))
@@ -75,9 +79,18 @@ def _skip_word(t: str, p: int, floor: int) -> int:
             s = p - offset
             if s >= floor and t.startswith(word, s):
                 e = s + len(word)
-                if t[e:e + 1] not in _RUN_CHARS or word[-1] not in _RUN_CHARS:
+                if (t[e:e + 1] not in _RUN_CHARS or word[-1] not in _RUN_CHARS) and not _unit_runs_past(t, p, e):
                     return e
     return 0
+
+
+def _unit_runs_past(t: str, p: int, e: int) -> bool:
+    """A unit after the numeral run that ends beyond the word: 三公里 is not 三公, 一度电 not 一度."""
+    run = _NUMERAL_RUN.match(t, p)
+    if run is None:
+        return False
+    unit = _UNIT_RE.match(t, run.end())
+    return unit is not None and unit.end() > e
 
 
 def _scan(t: str) -> list[Hit]:

@@ -20,7 +20,7 @@ __all__ = ["Hit", "BUILDERS", "clean", "signed", "before", "direction", "label",
 _ONE = Decimal(1)
 _TWO = Decimal(2)
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
-_QUAL_LAST = frozenset(w[-1] for w in tables().before)
+_QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
@@ -85,10 +85,13 @@ def before(t: str, start: int, floor: int) -> tuple[str | None, int]:
     """The qualifier word written just before ``start`` (longest first), and where it starts."""
     if start <= floor or t[start - 1] not in _QUAL_LAST:
         return None, start  # the common case, decided by one set lookup
-    before = tables().before
+    if t[start - 3:start] == "人民币" and start - 3 > floor:
+        word, s = before(t, start - 3, floor)  # 约合人民币5亿元
+        return (word, s) if word else (None, start)
+    words = tables().before
     for k in (3, 2, 1):
         s = start - k
-        if s >= floor and t[s:start] in before:
+        if s >= floor and t[s:start] in words:
             return t[s:start], s
     return None, start
 
@@ -161,6 +164,11 @@ def build_fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     else:
         kind, unit, den_value = "fraction", None, den.value
     value = clean(num.value / den_value)
+    if hi_num is None and num.half and not g["fpost"] and before(t, g.start(), floor)[0] is None:
+        half = num.half / den_value  # 百分之零点五 is 0.5 % as written: [0.45, 0.55)
+        hit = Hit(g.start(), g.end(), value, clean(value - half), clean(value + half), unit, "ratio", None,
+                  kind, True, True, False, unit_text=unit)
+        return signed(hit, t, floor)
     if hi_num is not None:
         low, high = value, clean(hi_num.value / den_value)
         hit = Hit(g.start(), g.end(), (low + high) / _TWO, low, high, unit, "ratio", "~", kind,
@@ -215,6 +223,14 @@ def build_half(g: re.Match[str], t: str, floor: int) -> Hit | None:
     start, (low, high, li, hi), qualifier = _qualified(fifty, t, g.start(), floor, g["hpost"],
                                                         frozenset(("过",)))
     return Hit(start, g.end(), fifty, low, high, "%", "ratio", qualifier, "percent", True, li, hi)
+
+
+def build_half_unit(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """半小时 → 0.5 小时; 半年 → 0.5 年; 半个月 → 0.5 月."""
+    unit = tables().units[g["hu"]]
+    half = Decimal("0.5") * unit.factor
+    return Hit(g.start(), g.end(), half, half, half, unit.unit, unit.dim, None, unit.kind, unit.claimable,
+               unit_text=g["hu"])
 
 
 def build_year(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -275,6 +291,7 @@ BUILDERS = {
     "alnum": build_alnum,
     "cur": build_currency,
     "cheng": build_cheng,
+    "halfu": build_half_unit,
     "alnum2": _fixed("label"),
     "ymd": _fixed("date", "time"),
     "md": _fixed("date", "time"),

@@ -86,6 +86,8 @@ _FRACTION = (f"(?P<frac>(?P<fden>{NUM})分之(?P<fnum>{NUM})(?:[至到~-](?P<fnu
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
 _HALF = "(?P<half>(?:半数|一半|(?<=过)半)(?P<hpost>以上|以下|左右)?)"
+# Half a unit of time: "半小时", "半个月", "半年" (not 上半年 / 下半年, which are periods).
+_HALF_UNIT = "(?P<halfu>(?<![上下前后多大])半(?P<hu>小时|个小时|年|天|个月|分钟|世纪|斤))"
 
 
 @cache
@@ -144,7 +146,7 @@ def grammars_by_first_char() -> dict[str, object]:
     letter = _LABELS
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),
-                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF,)),
+                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF, _HALF_UNIT)),
                         ("¥￥$€£", (_CURRENCY,))):
         match = re.compile("|".join(alts)).match
         for c in chars:
