@@ -102,10 +102,19 @@ class _Doc:
             return heading, "heading"
         return (self.main or "unknown"), "document"
 
-    def period(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> Period:
-        """The period of the number ``q``: clause, sentence, paragraph opening, document date."""
+    def period(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int],
+               listed: tuple[int, int] | None = None) -> Period:
+        """The period of the number ``q``: clause, sentence, paragraph opening, document date.
+
+        ``listed`` = (index, count) of a number in "2023年、2024年分别为450家和601家": the periods
+        listed just before map onto the numbers in order.
+        """
         lo, hi = bisect_left(self._period_starts, sentence[0]), bisect_left(self._period_starts, q.start)
         before = [p for p in self.periods[lo:hi] if p.end <= q.start]
+        if listed and len(before) >= listed[1]:
+            run = before[-listed[1]:]
+            if all(b.start - a.end <= 1 for a, b in zip(run, run[1:])):
+                return run[listed[0]].period
         if before:
             return before[-1].period
         line = self.layout.line_at(q.start)
@@ -197,15 +206,19 @@ class _Builder:
         self.last_reading[clause] = reading
         return reading, pre
 
-    def _base(self, reading: Reading, indicator: str) -> str | None:
+    def _base(self, reading: Reading, indicator: str, period: Period) -> str | None:
         """Base of a change or share; a change without one keeps the base of the change before it
-        on the same indicator: "比上年增加50家,增长9.1%"."""
+        on the same indicator ("比上年增加50家,增长9.1%"), and a change over a stated calendar period
+        of one year or less is year on year, as statistics report it ("2024年GDP增长6.5%")."""
         if reading.measure not in ("share", "change"):
             return None
         if reading.base is None and reading.measure == "change" and self.in_sentence:
             last = self.in_sentence[-1]
             if last.measure == "change" and last.indicator == indicator:
                 return last.base
+        if reading.base is None and reading.measure == "change" and period.source in ("explicit", "relative") \
+                and period.known and period.start[:4] == period.end[:4] and period.start != period.end:
+            return "同比"
         return _share_base(reading.base)
 
     def _sentence_subject(self, reading: Reading) -> str | None:
@@ -269,7 +282,8 @@ class _Builder:
             listed = places[-len(siblings):]
             if len(listed) == len(siblings) and all(b.start - a.end <= 1 for a, b in zip(listed, listed[1:])):
                 entity, source = listed[siblings.index(q)].key, "clause"
-        period = d.period(q, clause, sentence)
+        listed = (siblings.index(q), len(siblings)) if reading.respectively and len(siblings) > 1 else None
+        period = d.period(q, clause, sentence, listed)
         if "part" in attributes and found.source_entity and (
                 entity != found.source_entity  # 高于包头市(420家): another's whole
                 or (period.source == "explicit" and period != self.last_source.period)):  # 2023年为450家
@@ -283,7 +297,7 @@ class _Builder:
             measure="target" if _is_plan(d.text, sentence[0], q.start) else reading.measure,
             confidence=confidence if source != "document" else confidence * 0.9,
             attributes=attributes + (("其中",) if reading.part else ()),
-            base=self._base(reading, found.key),
+            base=self._base(reading, found.key, period),
             entity_source=source,
         )
         self.claims.append(claim)
