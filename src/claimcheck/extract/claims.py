@@ -243,7 +243,7 @@ class _Builder:
             items = _LIST_SEPARATOR.split(noun)
             if reading.respectively and count > 1 and len(items) == count:  # A和B分别达到420家和900家
                 noun = items[index]
-            key, attributes = canonical(noun)
+            key, attributes = canonical(noun, ("累计",) if reading.cumulative else ())
             return _Indicator(key, noun, attributes, 1.0, None)
         inherited = self._inherit(reading, index, count)
         if inherited is None:

@@ -86,6 +86,8 @@ def canonical(noun: str, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, .
     implied = lex.implied.get(key, frozenset())
     kept = {lex.same.get(a, a) for a in attrs} & set(lex.distinguishing)
     kept -= {lex.same.get(a, a) for a in implied} | implied
+    if key in lex.cumulative:  # a stock is cumulative already: 累计培育高新技术企业601家 is the stock
+        kept.discard("累计")
     ordered = [a for a in lex.distinguishing if a in kept]
     return "".join(ordered) + key, tuple(dict.fromkeys(attrs))
 
@@ -101,6 +103,7 @@ class Reading:
     respectively: bool = False  # 分别增长79%和446%: the values map onto earlier claims in order
     part: bool = False  # 其中国家级3个
     total: bool = False  # 总量达到41.3万户: the whole stock, when the noun is left to the claim before
+    cumulative: bool = False  # 技术合同成交额累计突破110亿元: a running total, not the year's figure
 
 
 # Verbs and words that end the pre-number text before the noun, stripped repeatedly from the end.
@@ -298,4 +301,4 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
     total = before in _TOTALS or (not before or before in _ANAPHORIC) and bool(_TOTAL_WORDS.search(pre))
     if before in _ANAPHORIC:
         before = ""
-    return Reading("level", before, part=part, total=total, respectively="分别" in pre)
+    return Reading("level", before, part=part, total=total, respectively="分别" in pre, cumulative="累计" in pre)
