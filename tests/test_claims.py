@@ -63,6 +63,9 @@ def test_document_date(text: str, doc_id: str, expected: tuple[str | None, str |
     (Period("2025年", "2025-01-01", "2025-12-31"), Period("十四五时期", "2021-01-01", "2025-12-31"), True),
     (Period("2024年", "2024-01-01", "2024-12-31"), Period("2025年", "2025-01-01", "2025-12-31"), False),
     (Period("截至2025-01-17", "2025-01-17", "2025-01-17"), Period("2024年", "2024-01-01", "2024-12-31"), False),
+    (Period("2021年以来", "2021-01-01", None, "unknown"), Period("2025年", "2025-01-01", "2025-12-31"), False),
+    (Period("2021年以来", "2021-01-01", None, "unknown"), Period("十四五时期", "2021-01-01", "2025-12-31"), True),
+    (Period("2021年以来", "2021-01-01", None, "unknown"), Period("目前"), True),
 ])
 def test_comparable_periods(a: Period, b: Period, same: bool) -> None:
     assert comparable(a, b) is same

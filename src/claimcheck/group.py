@@ -4,7 +4,7 @@ A claim stands for the interval its words admit (``600余家`` → (600, 700)); 
 relative tolerance from ``options.tolerances`` widens it. Two claims of a group *conflict* when
 their intervals do not overlap and their periods cannot be told apart (``periods.comparable``:
 either period unknown, or both end on the same day). Verdicts, strongest first:
-``conflict`` (some pair conflicts), ``timeline`` (some pair differs in period), ``consistent``.
+``conflict`` (some pair conflicts), ``timeline`` (some pair can be told apart by period), ``consistent``.
 Claims alone in their key, or found in one article only, form no group: ``Run.groups`` holds the
 keys that at least two articles speak about (singles are left out).
 """
@@ -107,8 +107,8 @@ def _verdict(claims: Sequence[Claim], tolerance: float) -> str:
         return "single"
     if any(not compatible(a, b, tolerance) for i, a in enumerate(claims) for b in claims[i + 1:]):
         return "conflict"
-    ends = {(c.period.start, c.period.end) for c in claims if c.period.known}
-    return "timeline" if len(ends) > 1 else "consistent"
+    apart = any(not comparable(a.period, b.period) for i, a in enumerate(claims) for b in claims[i + 1:])
+    return "timeline" if apart else "consistent"
 
 
 def tolerance_for(indicator: str, options: Options) -> float:

@@ -190,5 +190,9 @@ def comparable(a: Period, b: Period) -> bool:
     ``2025年`` and ``“十四五”时期`` (2021-2025) end together and are the same reading of a stock.
     """
     if not (a.known and b.known):
+        # "2021年以来" in an undated article: open at the end, but its start still tells it apart
+        # from a period that starts elsewhere ("2025年").
+        if a.start and b.start and (a.end is None or b.end is None):
+            return a.start == b.start
         return True
     return a.end == b.end
