@@ -50,7 +50,7 @@ from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
-from .quantity_plain import plain_hit
+from .quantity_plain import plain_hit, plain_matches
 from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 
@@ -102,6 +102,7 @@ def _scan(t: str) -> list[Hit]:
     skip_at = _SKIP_AT
     prev_keys, next_keys = _PREV_KEYS, _NEXT_KEYS
     digits = _DIGITS
+    plain = plain_matches(t)
     pos = floor = 0
     while True:
         m = search(t, pos)
@@ -110,8 +111,9 @@ def _scan(t: str) -> list[Hit]:
         p = m.start()
         c = t[p]
         if c in digits:
-            hit = plain_hit(t, p, floor)
-            if hit is not None:
+            pm = plain.get(p)
+            if pm is not None:
+                hit = plain_hit(pm, t, floor)
                 hits.append(hit)
                 pos = floor = hit[1]
                 continue

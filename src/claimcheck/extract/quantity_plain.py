@@ -14,7 +14,7 @@ from decimal import Decimal
 from .quantity_build import direction
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
+__all__ = ["plain_matches", "plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
 
 _T = tables()
 _UNITS = _T.units
@@ -71,13 +71,19 @@ _PLAIN_BLOCK = _QUAL_LAST | frozenset("0123456789.-—–~/:+×负第每“\"「
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def plain_hit(t: str, p: int, floor: int) -> tuple | None:
-    """The hit for a plain phrase starting at digit ``p``, without trying the whole grammar."""
-    if p > floor and t[p - 1] in _PLAIN_BLOCK:
-        return None
-    m = _PLAIN.match(t, p)
-    if m is None:
-        return None
+# The same, not after a character that makes it something else (see _PLAIN_BLOCK); 388 in 1388家
+# is never a start: digits are in the block.
+_PLAIN_SCAN = re.compile("(?<![" + re.escape("".join(sorted(_PLAIN_BLOCK))) + "])" + _PLAIN.pattern)
+
+
+def plain_matches(t: str) -> dict[int, re.Match[str]]:
+    """Every plain phrase of ``t`` by start, found in one pass (the scanner takes those it reaches)."""
+    return {m.start(): m for m in _PLAIN_SCAN.finditer(t)}
+
+
+def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple:
+    """The hit for a plain phrase found by ``plain_matches``, without trying the whole grammar."""
+    p = m.start()
     head, mag, written = m.groups()
     unit, dim, kind = _FAST_UNITS[written]
     dec = len(head) - head.index(".") - 1 if "." in head else 0
