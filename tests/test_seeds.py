@@ -96,3 +96,12 @@ def test_a_third_count_makes_one_new_finding_at_the_new_article(tmp_path: Path, 
     after = _fingerprints(run([str(copy)], CLAIM_RULES))
     new = {fp: doc for fp, doc in after.items() if fp not in before}
     assert list(new.values()) == ["005_new.txt"]
+
+
+def test_a_dated_new_article_is_pointed_at(tmp_path: Path, seeds_run: Run) -> None:
+    copy = tmp_path / "seeds"
+    shutil.copytree(SEEDS, copy)
+    (copy / "new.txt").write_text("呼和浩特科技新闻\n2025-03-01 10:00\n\n目前,呼和浩特市高新技术企业达到650家。\n", "utf-8")
+    before = _fingerprints(seeds_run)
+    after = _fingerprints(run([str(copy)], CLAIM_RULES))
+    assert [doc for fp, doc in after.items() if fp not in before] == ["new.txt"]

@@ -3,10 +3,10 @@ and one per cumulative indicator that shrinks over a timeline (outcome ``shrink`
 
 Granularity is the group, so a baseline entry stays stable while the same disagreement stays, and a
 NEW value (a third article with another count) changes the group's identity: one new finding.
-The first span is the claim most at odds with the others (then the newest document: date, then
-id, descending), so the finding points at the newcomer. The identity holds meaning only: the group
-key, the distinct intervals, the documents and the normalised quotes of the claims in conflict;
-never offsets, line numbers or claim ids.
+The first span is the claim of the newest dated document, then the one most at odds with the
+others, then the last document id, so the finding points at the newcomer. The identity holds
+meaning only: the group key, the distinct intervals, the documents and the normalised quotes of
+the claims in conflict; never offsets, line numbers or claim ids.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ __all__ = ["check"]
 
 
 def _order(claims: list[Claim], against: Counter[str], docs: dict[str, Document]) -> list[Claim]:
-    """Most disagreements first, then newest document (undated last), then document id descending."""
+    """Newest dated document first (undated after), then most disagreements, then document id
+    descending (a new file usually sorts after the old ones), then position."""
     out = sorted(claims, key=lambda c: c.span.start)
     out.sort(key=lambda c: c.span.doc, reverse=True)
-    out.sort(key=lambda c: docs[c.span.doc].date or "" if c.span.doc in docs else "", reverse=True)
     out.sort(key=lambda c: -against[c.id])
+    out.sort(key=lambda c: docs[c.span.doc].date or "" if c.span.doc in docs else "", reverse=True)
     return out
 
 
