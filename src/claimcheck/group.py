@@ -12,7 +12,7 @@ keys that at least two articles speak about (singles are left out).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from .extract.periods import comparable
@@ -64,10 +64,10 @@ def interval(claim: Claim, tolerance: float = 0.0) -> tuple[Bound, Bound]:
     return (low, q.low_inclusive), (high, q.high_inclusive)
 
 
-def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
-    """True when some value satisfies both claims' intervals."""
-    (alo, ali), (ahi, ahi_in) = interval(a, tolerance)
-    (blo, bli), (bhi, bhi_in) = interval(b, tolerance)
+def _meets(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
+    """True when two intervals ``((low, inclusive), (high, inclusive))`` share a value."""
+    (alo, ali), (ahi, ahi_in) = a
+    (blo, bli), (bhi, bhi_in) = b
     # The greatest lower bound against the least upper bound.
     if alo is None or (blo is not None and blo > alo):
         lo, lo_in = blo, bli
@@ -86,6 +86,11 @@ def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     return lo < hi or (lo == hi and lo_in and hi_in)
 
 
+def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
+    """True when some value satisfies both claims' intervals."""
+    return _meets(interval(a, tolerance), interval(b, tolerance))
+
+
 def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     """True unless ``a`` and ``b`` conflict: two articles, same time (as far as can be told), no common value.
 
@@ -97,15 +102,24 @@ def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     return not comparable(a.period, b.period) or overlaps(a, b, tolerance)
 
 
+def _pairs(claims: Sequence[Claim], tolerance: float) -> Iterator[tuple[Claim, Claim]]:
+    bounds = [interval(c, tolerance) for c in claims]
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if a.span.doc != b.span.doc and comparable(a.period, b.period) and not _meets(bounds[i], bounds[j]):
+                yield a, b
+
+
 def conflicting_pairs(claims: Sequence[Claim], tolerance: float = 0.0) -> list[tuple[Claim, Claim]]:
-    """Every pair of claims that cannot both be true, in input order."""
-    return [(a, b) for i, a in enumerate(claims) for b in claims[i + 1:] if not compatible(a, b, tolerance)]
+    """Every pair of claims that cannot both be true, in input order (intervals computed once)."""
+    return list(_pairs(claims, tolerance))
 
 
 def _verdict(claims: Sequence[Claim], tolerance: float) -> str:
     if len(claims) == 1:
         return "single"
-    if any(not compatible(a, b, tolerance) for i, a in enumerate(claims) for b in claims[i + 1:]):
+    if next(_pairs(claims, tolerance), None) is not None:
         return "conflict"
     apart = any(not comparable(a.period, b.period) for i, a in enumerate(claims) for b in claims[i + 1:])
     return "timeline" if apart else "consistent"

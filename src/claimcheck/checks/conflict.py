@@ -24,6 +24,10 @@ from ..report.jsonout import number
 __all__ = ["check"]
 
 
+# Evidence lists at most this many conflicting pairs (a large group can have thousands).
+_MAX_PAIRS = 50
+
+
 def _order(claims: list[Claim], against: Counter[str], docs: dict[str, Document]) -> list[Claim]:
     """Newest dated document first (undated after), then most disagreements, then document id
     descending (a new file usually sorts after the old ones), then position."""
@@ -98,7 +102,7 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
                 "periods": sorted({c.period.label for c in involved}),
                 "values": [_value(c, docs) for c in involved] + [_value(c, docs, True) for c in others]
                 + [_value(c, docs) for c in later],
-                "pairs": [[a.id, b.id] for a, b in pairs]}
+                "pairs": [[a.id, b.id] for a, b in pairs[:_MAX_PAIRS]], "pair_count": len(pairs)}
     return CheckResult(kind="conflict", message=_message(g, involved, others, base, docs),
                        spans=tuple(c.span for c in involved), claims=tuple(c.id for c in involved),
                        evidence=evidence, identity=identity)
