@@ -26,6 +26,8 @@ __all__ = ["check"]
 
 # Evidence lists at most this many conflicting pairs (a large group can have thousands).
 _MAX_PAIRS = 50
+# The message names at most this many values; the evidence has them all.
+_MAX_SHOWN = 6
 
 
 def _order(claims: list[Claim], against: Counter[str], docs: dict[str, Document]) -> list[Claim]:
@@ -66,10 +68,15 @@ def _message(g: Group, involved: list[Claim], others: list[Claim], base: str, do
     seen: dict[tuple[str, str], None] = {}
     for c in involved:
         seen.setdefault((c.quantity.text, _where(c, docs)), None)
-    parts = " vs ".join(f"{text} ({where})" for text, where in seen)
+    shown = list(seen)[:_MAX_SHOWN]
+    parts = " vs ".join(f"{text} ({where})" for text, where in shown)
+    if len(seen) > len(shown):
+        parts += f" and {len(seen) - len(shown)} more"
     msg = f"{what} of {g.entity} disagree: {parts}"
     if others:
-        texts = ", ".join(dict.fromkeys(c.quantity.text for c in others))
+        agreeing = list(dict.fromkeys(c.quantity.text for c in others))
+        texts = ", ".join(agreeing[:_MAX_SHOWN]) + (f" and {len(agreeing) - _MAX_SHOWN} more"
+                                                     if len(agreeing) > _MAX_SHOWN else "")
         msg += f"; {texts} {'agrees' if len(others) == 1 else 'agree'} with {'both' if len(seen) == 2 else 'all'}"
     return msg
 
