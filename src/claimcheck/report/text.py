@@ -32,6 +32,7 @@ __all__ = ["render_text"]
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
+_MAX_CLAIMS = 12  # claims shown per finding; a large group is summarised
 _VERDICT_STYLE = {"consistent": "green", "timeline": "cyan", "conflict": "red"}
 
 
@@ -103,14 +104,15 @@ def _conflict(console: Console, f: Finding, claims: dict[str, Claim], places: _P
               docs: dict[str, Document]) -> None:
     console.print(_title(f))
     _indented(console, f.message)
-    for cid in f.claims:
-        if cid in claims:
-            for line in _claim_lines(claims[cid], places, docs, console.width):
-                console.print(line, highlight=False)
-    for value in f.evidence.get("values", []):
-        if value.get("agrees_with_all") and value.get("claim") in claims:
-            for line in _claim_lines(claims[value["claim"]], places, docs, console.width, "agrees"):
-                console.print(line, highlight=False)
+    listed = [(cid, "") for cid in f.claims if cid in claims]
+    listed += [(v["claim"], "agrees") for v in f.evidence.get("values", [])
+               if v.get("agrees_with_all") and v.get("claim") in claims]
+    for cid, note in listed[:_MAX_CLAIMS]:
+        for line in _claim_lines(claims[cid], places, docs, console.width, note):
+            console.print(line, highlight=False)
+    if len(listed) > _MAX_CLAIMS:
+        console.print(Text(f"  … {len(listed) - _MAX_CLAIMS} more claims (--format json lists them all)",
+                           style="dim"), highlight=False)
     console.print()
 
 
