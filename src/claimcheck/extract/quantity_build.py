@@ -8,6 +8,7 @@ is not a number phrase after all (a lone 百 in 百姓, 一 as an article in 一
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -275,7 +276,8 @@ def build_currency(g: re.Match[str], t: str, floor: int) -> Hit | None:
     return signed(hit, t, floor)
 
 
-def _fixed(kind: str, dim: str | None = None):  # noqa: ANN202 - a tiny builder factory
+def _fixed(kind: str, dim: str | None = None) -> Callable[[re.Match[str], str, int], Hit]:
+    """A builder for shapes that are never claims: the span and its kind, no value."""
     def build(g: re.Match[str], t: str, floor: int) -> Hit:
         return label(g.start(), g.end(), kind, dim)
     return build
