@@ -160,3 +160,30 @@ def test_templates_ship_inside_the_package() -> None:
     folder = files("claimcheck.report") / "templates"
     names = {p.name for p in folder.iterdir()}
     assert {"report.html.j2", "_macros.html.j2", "report.css", "report.js"} <= names
+
+
+@pytest.mark.parametrize("tick, label", [("2800000000", "28亿"), ("100500", "10.05万"), ("30000", "3万"),
+                                         ("600", "600"), ("0.5", "0.5"), ("-20000", "-2万")])
+def test_tick_labels_use_wan_and_yi(tick: str, label: str) -> None:
+    from decimal import Decimal
+
+    from claimcheck.report.numberline import _tick_label
+
+    assert _tick_label(Decimal(tick)) == label
+
+
+def test_a_rounding_interval_too_narrow_to_see_is_drawn_as_a_dot() -> None:
+    common = {"label": "", "title": "", "low_inclusive": True, "high_inclusive": False}
+    line = number_line([{**common, "id": "a", "low": 2740500000, "high": 2741500000, "value": 2741000000},
+                        {**common, "id": "b", "low": 3000000000, "high": None, "value": 3000000000}])
+    assert line.bars[0].point and not line.bars[1].point
+
+
+def test_groups_beyond_the_cap_are_left_to_the_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.report.html as html
+
+    monkeypatch.setattr(html, "MAX_GROUP_ITEMS", 1)
+    ctx = html.page_context(make_run())
+    assert ctx["left_out"] == 1
+    assert [it["anchor"] for it in ctx["items"] if it["kind"] == "group"] == ["g-g2"]  # the timeline first
+    assert "1 more group of two or more claims" in html.render_html(make_run())

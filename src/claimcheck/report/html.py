@@ -32,6 +32,9 @@ _SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _VERDICT_RANK = {"conflict": 0, "timeline": 1, "consistent": 2, "single": 3}
 _OPEN_ITEMS = 40  # items shown unfolded on load; the rest open on demand (keeps long reports short)
 _CONTEXT = 24  # characters of context shown around a duplicated passage
+# Groups that no finding shows (timelines, consistent groups) beyond this many stay in the JSON only:
+# a page of thousands of them is slow to open and nobody reads it.
+MAX_GROUP_ITEMS = 1000
 
 
 @cache
@@ -154,20 +157,25 @@ class _Context:
         return next(g for g in self.groups if votes.get(g["id"]) == best)
 
 
-def _items(data: dict[str, Any], texts: dict[str, str]) -> list[dict[str, Any]]:
+def _group_rank(group: dict[str, Any], ctx: _Context) -> tuple:
+    """Most telling first: conflicts, timelines, then consistent groups; more articles first."""
+    docs = {ctx.claims[c]["path"] for c in group["claims"] if c in ctx.claims}
+    return _VERDICT_RANK.get(group["verdict"], 9), -len(docs), -len(group["claims"]), group["id"]
+
+
+def _items(data: dict[str, Any], texts: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
+    """The list's items (findings, then groups no finding shows) and how many groups were left out."""
     ctx = _Context(data, texts)
     items = [_finding_item(f, ctx) for f in data["findings"]]
     rest = [g for g in data["groups"] if g["id"] not in ctx.shown_groups and len(g["claims"]) >= 2]
-    groups = [_group_item(g, ctx) for g in rest]
-    groups.sort(key=lambda it: (_VERDICT_RANK.get(it["category"], 9), -len(it["docs"]),
-                                -len(it["body"]["claims"]), it["anchor"]))
-    items += groups
+    rest.sort(key=lambda g: _group_rank(g, ctx))
+    items += [_group_item(g, ctx) for g in rest[:MAX_GROUP_ITEMS]]
     for i, it in enumerate(items):
         it["order"] = i
         it["open"] = i < _OPEN_ITEMS
         it["severity_rank"] = _SEVERITY_RANK.get(it["severity"], 3)
         it["doc_key"] = it["docs"][0] if it["docs"] else ""
-    return items
+    return items, max(0, len(rest) - MAX_GROUP_ITEMS)
 
 
 def _unplaced(run: Run) -> list[dict[str, Any]]:
@@ -243,7 +251,7 @@ def page_context(run: Run) -> dict[str, Any]:
     """Everything the template needs, as plain data (tests inspect it)."""
     data = run_to_dict(run)
     texts = {d.path: d.text for d in run.documents}
-    items = _items(data, texts)
+    items, left_out = _items(data, texts)
     unplaced = _unplaced(run)
     claims_per_doc = Counter(c["path"] for c in data["claims"])
     categories = sorted({it["category"] for it in items},
@@ -251,7 +259,7 @@ def page_context(run: Run) -> dict[str, Any]:
                                         "consistent", "single"] + [c]).index(c))
     present = sorted({it["rule"] for it in items if it["rule"]})
     return {
-        "data": data, "items": items, "unplaced": unplaced, "cards": _cards(data, items, len(unplaced)),
+        "data": data, "items": items, "left_out": left_out, "unplaced": unplaced, "cards": _cards(data, items, len(unplaced)),
         "claims_per_doc": claims_per_doc, "categories": categories,
         "rule_options": _rule_options(present),
         "checks": {code: r.check for code, r in rules().items()},

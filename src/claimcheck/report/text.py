@@ -139,7 +139,7 @@ def _group(console: Console, g: Group, claims: dict[str, Claim], places: _Places
     if g.measure != "level":
         head.append(f" · {g.measure}")
     console.print(head, highlight=False)
-    for cid in g.claims:
+    for cid in g.claims[:_MAX_CLAIMS]:
         c = claims.get(cid)
         if c is None:
             continue
