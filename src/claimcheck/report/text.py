@@ -148,6 +148,8 @@ def _group(console: Console, g: Group, claims: dict[str, Claim], places: _Places
         line.append(_pad(c.period.label, 16), style="dim")
         line.append(places.where(c.span.doc, c.span.start), style="cyan")
         console.print(line, highlight=False)
+    if len(g.claims) > _MAX_CLAIMS:
+        console.print(Text(f"      … {len(g.claims) - _MAX_CLAIMS} more", style="dim"), highlight=False)
 
 
 def _pad(text: str, cells: int) -> str:
