@@ -133,6 +133,11 @@ def test_deep_link_opens_and_highlights_a_hidden_item(open_page, corpus_url: str
     page.evaluate(f"location.hash = '#f-{dup.fingerprint}'")
     page.wait_for_function(f"document.getElementById('f-{dup.fingerprint}').classList.contains('current')")
     assert _in_viewport(page, f"#f-{dup.fingerprint}")
+    # A group shown inside a finding is reached by its group id too.
+    conflict = next(f for f in run.findings if f.rule == "CC101" and f.status == "new")
+    page.evaluate("location.hash = '#g-g1'")
+    page.wait_for_function(f"document.getElementById('f-{conflict.fingerprint}').classList.contains('current')")
+    assert _in_viewport(page, f"#f-{conflict.fingerprint}")
     w.assert_clean()
 
 

@@ -96,10 +96,19 @@
     setCurrent(shown[next], true);
   }
 
+  // The item for an anchor: #f-<fingerprint>, or #g-<group id> (its own item, or the first finding
+  // that shows the group).
+  function itemFor(id) {
+    var li = id ? document.getElementById(id) : null;
+    if (li || id.slice(0, 2) !== "g-") return li;
+    var group = id.slice(2);
+    return items.filter(function (it) { return it.dataset.group === group; })
+      .sort(function (a, b) { return Number(a.dataset.order) - Number(b.dataset.order); })[0] || null;
+  }
+
   // #f-<fingerprint> or #g-<group id>: show, open and highlight that item, even if filtered out.
   function openHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var li = id ? document.getElementById(id) : null;
+    var li = itemFor(decodeURIComponent(location.hash.slice(1)));
     if (!li || li.parentNode !== list) return;
     if (li.hidden) {
       form.reset();
