@@ -114,9 +114,10 @@ def _scan(t: str) -> list[Hit]:
             pm = plain.get(p)
             if pm is not None:
                 hit = plain_hit(pm, t, floor)
-                hits.append(hit)
-                pos = floor = hit[1]
-                continue
+                if hit is not None:
+                    hits.append(hit)
+                    pos = floor = hit[1]
+                    continue
         elif c in skip_at and (t[p - 1:p + 1] in prev_keys or t[p:p + 2] in next_keys):
             word_end = _skip_word(t, p, floor)
             if word_end:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .quantity_build import direction
+from .quantity_build import before, direction
 from .quantity_tables import tables, trie_regex
 
 __all__ = ["plain_matches", "plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
@@ -65,9 +65,10 @@ def _unit_guards() -> dict[str, str]:
 
 
 _PLAIN = _plain_regex()
-# A plain phrase preceded by one of these may be something else: a qualifier (超过), a label
-# (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a quote: the grammar decides.
-_PLAIN_BLOCK = _QUAL_LAST | frozenset("0123456789.-—–~/:+×负第每“\"「『‘《") | frozenset(
+# A plain phrase preceded by one of these may be something else: a label
+# (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
+# decides. Qualifiers (超过) are checked word by word in plain_hit.
+_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负第每“\"「『‘《") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -82,9 +83,15 @@ def plain_matches(t: str) -> dict[int, re.Match[str]]:
     return {m.start(): m for m in _PLAIN.finditer(t) if not (m.start() and t[m.start() - 1] in block)}
 
 
-def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple:
-    """The hit for a plain phrase found by ``plain_matches``, without trying the whole grammar."""
+def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
+    """The hit for a plain phrase found by ``plain_matches``, without trying the whole grammar.
+
+    None when a qualifier word comes just before (超过388家): the grammar reads those. A character
+    that merely ends like one (达到, 占, 为) does not send the phrase there.
+    """
     p = m.start()
+    if p > floor and t[p - 1] in _QUAL_LAST and before(t, p, floor)[0] is not None:
+        return None
     head, mag, written = m.groups()
     unit, dim, kind = _FAST_UNITS[written]
     dec = len(head) - head.index(".") - 1 if "." in head else 0
