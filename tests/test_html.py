@@ -187,3 +187,34 @@ def test_groups_beyond_the_cap_are_left_to_the_json(monkeypatch: pytest.MonkeyPa
     assert ctx["left_out"] == 1
     assert [it["anchor"] for it in ctx["items"] if it["kind"] == "group"] == ["g-g2"]  # the timeline first
     assert "1 more group of two or more claims" in html.render_html(make_run())
+
+
+def test_boilerplate_shows_a_few_pairs_and_lists_the_other_places() -> None:
+    from dataclasses import replace
+
+    from claimcheck.model import Span
+
+    run = make_run()
+    spans = tuple(Span(name, 0, 8) for name in ("a.txt", "b.txt", "c.txt")) * 3
+    boiler = replace(run.findings[-1], rule="CC202", severity="info", spans=spans, fingerprint="b0")
+    run.findings.append(boiler)
+    page = render_html(run)
+    item = page[page.index('id="f-b0"'):]
+    item = item[:item.index("</details>")]
+    assert item.count('<div class="pair">') == 4
+    assert item.count("<li><span class=\"where\"") == 4
+
+
+def test_unreadable_file_finding_names_the_file() -> None:
+    from claimcheck.engine import fingerprint
+    from claimcheck.model import Finding, InputProblem, Span
+
+    run = make_run()
+    run.problems.append(InputProblem("corpus/broken.bin", "is not text (binary data)"))
+    run.findings.append(Finding("CC901", "error", "corpus/broken.bin is not text (binary data)",
+                                (Span("corpus/broken.bin", 0, 0),), (), {"path": "corpus/broken.bin"},
+                                fingerprint("CC901", ("corpus/broken.bin",))))
+    page = render_html(run)
+    assert "Unreadable files" in page
+    assert '<span class="where">corpus/broken.bin:1:1</span>' in page
+    assert "not read: is not text (binary data)" in page

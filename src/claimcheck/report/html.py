@@ -35,6 +35,7 @@ _CONTEXT = 24  # characters of context shown around a duplicated passage
 # Groups that no finding shows (timelines, consistent groups) beyond this many stay in the JSON only:
 # a page of thousands of them is slow to open and nobody reads it.
 MAX_GROUP_ITEMS = 1000
+_MAX_PAIRS = 4  # places of a boilerplate passage shown side by side with the first; the rest are listed
 
 
 @cache
@@ -85,14 +86,14 @@ def _passages_view(finding: dict[str, Any], texts: dict[str, str]) -> dict[str, 
     """Every location of a repeated passage, each diffed against the first one."""
     first, *others = [_passage(loc, texts) for loc in finding["locations"]]
     pairs = []
-    for other in others or [first]:
+    for other in (others or [first])[:_MAX_PAIRS]:
         left, right = diff_segments(first["body"], other["body"])
         same = all(cls == "" for _, cls in left + right)
         pairs.append({"a": first, "b": other, "left": left, "right": right, "identical": same})
     evidence = {"length": len(first["body"]), **(finding.get("evidence") or {})}
     facts = [(k.replace("_", " "), fmt(v) if isinstance(v, (int, float)) else v)
              for k, v in sorted(evidence.items()) if isinstance(v, (str, int, float)) and not isinstance(v, bool)]
-    return {"pairs": pairs, "facts": facts}
+    return {"pairs": pairs, "facts": facts, "more": others[_MAX_PAIRS:]}
 
 
 def _finding_item(f: dict[str, Any], ctx: _Context) -> dict[str, Any]:
