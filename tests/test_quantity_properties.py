@@ -64,3 +64,24 @@ def test_arbitrary_text_never_raises_and_spans_are_honest(text: str) -> None:
 @given(news_text)
 def test_parsing_is_deterministic(text: str) -> None:
     assert find_quantities(text) == find_quantities(text)
+
+
+def test_fast_paths_agree_with_the_general_grammar(monkeypatch) -> None:  # noqa: ANN001
+    """Plain phrases skip the grammar for speed; on the seed articles (digits varied, as in the
+    benchmark) the answers must be exactly those of the general path."""
+    import sys
+    from pathlib import Path
+
+    from claimcheck.extract import quantity, quantity_number
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from news_corpus import build_corpus, split_documents
+
+    docs = split_documents(build_corpus(120_000, seed=3))
+    fast = [find_quantities(d) for d in docs]
+    monkeypatch.setattr(quantity, "plain_matches", lambda t: {})
+    monkeypatch.setattr(quantity_number, "fast", lambda *args: None)
+    quantity.clear_caches()
+    general = [find_quantities(d) for d in docs]
+    quantity.clear_caches()
+    assert fast == general
