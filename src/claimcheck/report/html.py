@@ -97,6 +97,7 @@ def _passages_view(finding: dict[str, Any], texts: dict[str, str]) -> dict[str, 
 
 
 def _finding_item(f: dict[str, Any], ctx: _Context) -> dict[str, Any]:
+    """A finding: its whole group when it is about claims, its passages when it has several places."""
     claim_ids = f["claims"]
     group = ctx.group_of(claim_ids)
     body: dict[str, Any]
@@ -124,6 +125,7 @@ def _finding_item(f: dict[str, Any], ctx: _Context) -> dict[str, Any]:
 
 
 def _group_item(group: dict[str, Any], ctx: _Context) -> dict[str, Any]:
+    """A group that no finding shows: a timeline, a consistent group, a conflict whose rule is off."""
     members = [ctx.claims[i] for i in group["claims"] if i in ctx.claims]
     return {
         "anchor": f"g-{group['id']}", "kind": "group", "finding": None,
@@ -147,6 +149,7 @@ class _Context:
         self.claims = {c["id"]: c for c in data["claims"]}
         self.groups = data["groups"]
         self._group_by_claim = {cid: g for g in data["groups"] for cid in g["claims"]}
+        self._position = {g["id"]: i for i, g in enumerate(data["groups"])}
         self.shown_groups: set[str] = set()
 
     def group_of(self, claim_ids: list[str]) -> dict[str, Any] | None:
@@ -154,8 +157,8 @@ class _Context:
         votes = Counter(self._group_by_claim[c]["id"] for c in claim_ids if c in self._group_by_claim)
         if not votes:
             return None
-        best = max(votes.values())
-        return next(g for g in self.groups if votes.get(g["id"]) == best)
+        best = min(votes, key=lambda gid: (-votes[gid], self._position[gid]))
+        return self.groups[self._position[best]]
 
 
 def _group_rank(group: dict[str, Any], ctx: _Context) -> tuple:
