@@ -51,10 +51,12 @@ def test_verdicts() -> None:
                       _claim("b", "609家", "609", "609")]) == ["consistent"]
     # One article, two values: read as two scopes, never a conflict; one article alone is no group.
     assert _verdicts([_claim("a", "104所", "104", "104"), _claim("a", "87所", "87", "87", n=2)]) == []
-    # Across articles the same two values do conflict (the extractor marks "87所已投用" as a part,
-    # so in real text it would not share this key).
+    # Article a states both values itself: its 87 is a scope of its own, not a contradiction of b.
     assert _verdicts([_claim("a", "104所", "104", "104"), _claim("a", "87所", "87", "87", n=2),
-                      _claim("b", "104所", "104", "104")]) == ["conflict"]
+                      _claim("b", "104所", "104", "104")]) == ["consistent"]
+    # ... but a value that no article explains away still conflicts.
+    assert _verdicts([_claim("a", "104所", "104", "104"), _claim("a", "87所", "87", "87", n=2),
+                      _claim("b", "95所", "95", "95")]) == ["conflict"]
     # A single claim forms no group; other entities, measures and indicators never join.
     assert _verdicts([_claim("a", "601家", "601", "601"), _claim("b", "609家", "609", "609", entity="包头"),
                       _claim("c", "700家", "700", "700", measure="target"),

@@ -96,6 +96,7 @@ def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
 
     Within one article two values of one key are read as two scopes (a part, a sub-period, a
     quoted example) rather than a contradiction: that is where the extraction is least sure.
+    (``conflicting_pairs`` also spares a pair when one of the two articles states both values.)
     """
     if a.span.doc == b.span.doc:
         return True
@@ -104,10 +105,21 @@ def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
 
 def _pairs(claims: Sequence[Claim], tolerance: float) -> Iterator[tuple[Claim, Claim]]:
     bounds = [interval(c, tolerance) for c in claims]
+    by_doc: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_doc.setdefault(c.span.doc, []).append(i)
+
+    def scoped(i: int, j: int) -> bool:
+        """Article i itself states both values (a scope difference it makes on its own, as in a
+        reprinted article): then i and j do not contradict each other."""
+        return any(not _meets(bounds[i], bounds[k]) and _meets(bounds[k], bounds[j])
+                   for k in by_doc[claims[i].span.doc] if k != i)
+
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
-            if a.span.doc != b.span.doc and comparable(a.period, b.period) and not _meets(bounds[i], bounds[j]):
+            if a.span.doc != b.span.doc and comparable(a.period, b.period) and not _meets(bounds[i], bounds[j]) \
+                    and not scoped(i, j) and not scoped(j, i):
                 yield a, b
 
 
