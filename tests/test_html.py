@@ -11,6 +11,8 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.engine import Run
 from claimcheck.report.html import page_context, render_html
@@ -218,3 +220,23 @@ def test_unreadable_file_finding_names_the_file() -> None:
     assert "Unreadable files" in page
     assert '<span class="where">corpus/broken.bin:1:1</span>' in page
     assert "not read: is not text (binary data)" in page
+
+
+_MARKUP = ["<script>", "</script>", "<img src=x onerror=alert(1)>", "<!--", "]]>", "&amp;", '"', "'", "</textarea>",
+           "\u2028", "<svg onload=1>", "{{ 7*7 }}", "{% raw %}", "中文", "601家", "\n"]
+
+
+@given(st.lists(st.sampled_from(_MARKUP) | st.text(max_size=5), min_size=1, max_size=30))
+def test_any_article_text_stays_text(pieces: list[str]) -> None:
+    from claimcheck.engine import fingerprint
+    from claimcheck.model import Document, Finding, Span
+
+    text = "".join(pieces)
+    doc = Document(id="x.txt", path="x<u>.txt", text=text + text, encoding="utf-8")
+    spans = (Span("x.txt", 0, len(text)), Span("x.txt", len(text), 2 * len(text)))
+    dup = Finding("CC201", "warning", text, spans, (), {"note": text}, fingerprint("CC201", (text,)))
+    page = render_html(Run(documents=[doc], problems=[], quantities={}, claims=[], groups=[], findings=[dup]))
+    assert page.count("<script") == 2 and page.count("</script>") == 2
+    assert "<img" not in page and "<svg onload" not in page and "<u>" not in page and "<!--" not in page
+    raw = re.search(r'<script type="application/json" id="claimcheck-data">(.*?)</script>', page, re.S).group(1)
+    assert json.loads(raw)["findings"][0]["message"] == text
