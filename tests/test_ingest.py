@@ -85,3 +85,13 @@ def test_same_relative_name_under_two_roots_gets_distinct_ids(tmp_path):
     docs, _ = read_documents([str(tmp_path / "one"), str(tmp_path / "two")])
     assert len({d.id for d in docs}) == 2
     assert docs[0].id == "a.txt"
+
+
+def test_unreadable_file_fingerprint_does_not_depend_on_how_the_folder_was_named(tmp_path, monkeypatch):
+    from claimcheck.engine import run
+
+    (tmp_path / "arts").mkdir()
+    (tmp_path / "arts" / "bad.txt").write_bytes(b"\x00\x01binary")
+    monkeypatch.chdir(tmp_path)
+    prints = {run([given]).findings[0].fingerprint for given in ("arts", "arts/", "./arts", str(tmp_path / "arts"))}
+    assert len(prints) == 1

@@ -95,7 +95,7 @@ def _problem_findings(problems: list[InputProblem], enabled: dict[str, Rule]) ->
         return []
     return [Finding(rule=rule.code, severity=rule.severity, message=f"{p.path} {p.message}",
                     spans=(Span(p.path, 0, 0),), claims=(), evidence={"path": p.path},
-                    fingerprint=fingerprint(rule.code, (p.path,))) for p in problems]
+                    fingerprint=fingerprint(rule.code, (p.key,))) for p in problems]
 
 
 def _sort_key(f: Finding) -> tuple:

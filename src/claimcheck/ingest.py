@@ -137,12 +137,12 @@ def read_documents(paths: Iterable[str]) -> tuple[list[Document], list[InputProb
         try:
             data = Path(display).read_bytes()
         except OSError as exc:
-            problems.append(InputProblem(display, f"cannot be read: {exc.strerror or exc}"))
+            problems.append(InputProblem(display, f"cannot be read: {exc.strerror or exc}", doc_id))
             continue
         try:
             text, encoding = decode(data)
         except DecodeError as exc:
-            problems.append(InputProblem(display, str(exc)))
+            problems.append(InputProblem(display, str(exc), doc_id))
             continue
         docs.append(Document(id=doc_id, path=display, text=text, encoding=encoding))
     return docs, problems

@@ -56,6 +56,12 @@ class InputProblem:
 
     path: str
     message: str
+    id: str | None = None  # the file's id relative to the folder given, when it was found in one
+
+    @property
+    def key(self) -> str:
+        """What identifies the file in fingerprints: its relative id, else the path as given."""
+        return self.id or self.path
 
 
 @dataclass(frozen=True, slots=True)
