@@ -67,8 +67,9 @@ def test_parsing_is_deterministic(text: str) -> None:
 
 
 def test_fast_paths_agree_with_the_general_grammar(monkeypatch) -> None:  # noqa: ANN001
-    """Plain phrases skip the grammar for speed; on the seed articles (digits varied, as in the
-    benchmark) the answers must be exactly those of the general path."""
+    """Plain phrases skip the grammar and recurring words are answered from a memo, for speed; on
+    the seed articles (digits varied, as in the benchmark) the answers must be exactly those of
+    the general path."""
     import sys
     from pathlib import Path
 
@@ -81,7 +82,28 @@ def test_fast_paths_agree_with_the_general_grammar(monkeypatch) -> None:  # noqa
     fast = [find_quantities(d) for d in docs]
     monkeypatch.setattr(quantity, "plain_matches", lambda t: {})
     monkeypatch.setattr(quantity_number, "fast", lambda *args: None)
+    monkeypatch.setattr(quantity, "_MEMO_ON", False)
     quantity.clear_caches()
     general = [find_quantities(d) for d in docs]
     quantity.clear_caches()
     assert fast == general
+
+
+_RECURRING = ["十四五", "第一", "统一", "一体化", "百余名", "超百亿元", "约三成", "下降", "超过", "人民币", "排名",
+              "位列", "每", "第三名", "三个", "一个", "负", "了", "\n", "、", "(", "“", "”"]
+recurring_text = st.lists(st.sampled_from(_PIECES + _RECURRING), max_size=40).map("".join)
+
+
+@given(st.lists(recurring_text, min_size=2, max_size=4))
+def test_memoized_answers_are_the_general_answers(texts: list[str]) -> None:
+    """Recurring words are answered from a memo keyed by their surroundings; whatever was seen
+    before, the answers are those of the scan without the memo."""
+    from claimcheck.extract import quantity
+
+    memo = [find_quantities(t) for t in texts]
+    quantity._MEMO_ON = False
+    try:
+        general = [find_quantities(t) for t in texts]
+    finally:
+        quantity._MEMO_ON = True
+    assert memo == general

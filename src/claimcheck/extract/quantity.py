@@ -44,6 +44,7 @@ and Python does work only per match (see docs/performance.md).
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 from ..model import Quantity
 from ..normalize import normalize
@@ -93,15 +94,14 @@ def _unit_runs_past(t: str, p: int, e: int) -> bool:
     return unit is not None and unit.end() > e
 
 
-def _scan(t: str) -> list[Hit]:
+def _scan(t: str) -> list[tuple]:
     """All hits in normalized text ``t``, left to right, never overlapping."""
-    hits: list[Hit] = []
+    hits: list[tuple] = []
     search = START.search
-    grammars = grammars_by_first_char()
-    builders = _builders()
-    skip_at = _SKIP_AT
-    prev_keys, next_keys = _PREV_KEYS, _NEXT_KEYS
+    memo = _MEMO
+    memo_get = memo.get
     digits = _DIGITS
+    memo_chars = _MEMO_CHARS if _MEMO_ON else ""
     plain = plain_matches(t)
     pos = floor = 0
     while True:
@@ -110,6 +110,25 @@ def _scan(t: str) -> list[Hit]:
             return hits
         p = m.start()
         c = t[p]
+        if c in memo_chars:
+            # The same words in the same surroundings give the same answer: 十四五, 第一, 统一,
+            # 百余名 recur in every article. See _candidate for what the key must hold.
+            d = p - floor
+            key = (t[p - _LEFT:p] if p >= _LEFT else t[:p], d if d < _LEFT else _LEFT, t[p:p + _RIGHT])
+            r = memo_get(key)
+            if r is None:
+                r = _candidate(t, p, floor)
+                if r[2] <= p + _RIGHT:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    memo[key] = r
+            step, rel = r[0], r[1]
+            if rel is None:
+                pos = p + step
+            else:
+                hits.append((p + rel[0], p + rel[1], *rel[2:]))
+                pos = floor = p + step
+            continue
         if c in digits:
             pm = plain.get(p)
             if pm is not None:
@@ -118,42 +137,102 @@ def _scan(t: str) -> list[Hit]:
                     hits.append(hit)
                     pos = floor = hit[1]
                     continue
-        elif c in skip_at and (t[p - 1:p + 1] in prev_keys or t[p:p + 2] in next_keys):
-            word_end = _skip_word(t, p, floor)
-            if word_end:
-                pos = word_end
-                continue
-        g = grammars[c](t, p)
-        if g is None:
-            pos = p + 1
-            continue
-        hit = builders[g.lastgroup](g, t, floor)
-        if hit is None or hit[1] <= hit[0]:
-            pos = max(g.end(), p + 1)
-            continue
-        hits.append(hit)
-        pos = floor = hit[1]
+        hit, pos = _general(t, p, floor)
+        if hit is not None:
+            hits.append(hit)
+            floor = pos
 
 
-def _builders() -> dict:
-    return {**BUILDERS, "num": build_number}
+def _general(t: str, p: int, floor: int) -> tuple[tuple | None, int]:
+    """The hit starting at candidate ``p`` (or None) and where the scan goes on."""
+    c = t[p]
+    if c in _SKIP_AT and (t[p - 1:p + 1] in _PREV_KEYS or t[p:p + 2] in _NEXT_KEYS):
+        word_end = _skip_word(t, p, floor)
+        if word_end:
+            return None, word_end
+    g = _GRAMMARS[c](t, p)
+    if g is None:
+        return None, p + 1
+    hit = _BUILDERS[g.lastgroup](g, t, floor)
+    if hit is None or hit[1] <= hit[0]:
+        return None, max(g.end(), p + 1)
+    return hit, hit[1]
+
+
+# The memo's key: _LEFT characters before the candidate, its distance to the end of the previous
+# hit (capped), and _RIGHT characters from it. Everything a non-digit candidate's answer reads lies
+# in that window: qualifier and sign words (at most 6 + 4 characters back), the rank context (10
+# more), one character before those; the match itself and two characters after it.
+_LEFT = 24
+_RIGHT = 32
+_REACH = 12  # a failed longer alternative never reads further than this past the match or run
+_MEMO: dict[tuple, tuple] = {}
+_MEMO_MAX = 100_000
+_MEMO_ON = True
+# Chinese numerals, 第, 翻, 半: bounded grammars. Digits (the label lookahead and the alone-on-a-
+# line rule read far) and Latin letters (e-mail, URL) are not memoized.
+_MEMO_CHARS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰仟廿卅万萬亿億千第翻半")
+
+
+def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
+    """A candidate's answer relative to ``p``: (step, hit with offsets from p or None, reach).
+
+    ``reach`` bounds the text the answer depends on; beyond ``p + _RIGHT`` it is not memoized.
+    """
+    hit, pos = _general(t, p, floor)
+    run = _NUMERAL_RUN.match(t, p)
+    reach = max(pos, run.end() if run else p + 1, hit[1] if hit else 0) + _REACH
+    if hit is None:
+        return pos - p, None, reach
+    return pos - p, (hit[0] - p, hit[1] - p, *hit[2:]), reach
+
+
+_BUILDERS = {**BUILDERS, "num": build_number}
+_GRAMMARS = grammars_by_first_char()
 
 
 def clear_caches() -> None:
     """Forget memoized readings (for benchmarks that must not profit from an earlier run)."""
     clear_number_cache()
+    _MEMO.clear()
     read_numeral.cache_clear()
     read_cn_decimal.cache_clear()
+
+
+def _quantity_factory() -> object:
+    """``make(text, hit)`` builds the same Quantity as ``Quantity(text, *hit)``, about twice as fast.
+
+    A frozen dataclass's ``__init__`` sets each of its 15 fields through ``object.__setattr__``;
+    here each slot is set through its descriptor, with no per-field lookups.
+    """
+    names = [f.name for f in fields(Quantity)]
+    assert names[0] == "text" and len(names) == 15, names
+    setters = [getattr(Quantity, n).__set__ for n in names]
+    s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14 = setters
+    new = object.__new__
+
+    def make(text: str, h: tuple) -> Quantity:
+        q = new(Quantity)
+        a, b, c, d, e, f, g, i, j, k, m, n, o, r = h
+        s0(q, text), s1(q, a), s2(q, b), s3(q, c), s4(q, d), s5(q, e), s6(q, f), s7(q, g)
+        s8(q, i), s9(q, j), s10(q, k), s11(q, m), s12(q, n), s13(q, o), s14(q, r)
+        return q
+
+    return make
+
+
+_make = _quantity_factory()
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in ``text`` (see the module docstring), sorted and non-overlapping."""
     norm = normalize(text)
     hits = _scan(norm.text)
+    make = _make
     if norm.to_original is None:  # offsets are the same in both texts
-        return [Quantity(text[h[0]:h[1]], *h) for h in hits]
+        return [make(text[h[0]:h[1]], h) for h in hits]
     out: list[Quantity] = []
     for h in hits:
         start, end = norm.span(h[0], h[1])
-        out.append(Quantity(text[start:end], start, end, *h[2:]))
+        out.append(make(text[start:end], (start, end, *h[2:])))
     return out
