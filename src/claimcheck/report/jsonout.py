@@ -69,21 +69,13 @@ class _Locator:
 
 
 def claim_to_dict(claim: Claim, where: dict[str, Any]) -> dict[str, Any]:
-    """The JSON form of a claim; ``where`` is its location from ``_Locator``."""
-    q = claim.quantity
+    """The JSON form of a claim: its location (from ``_Locator``), its quantity, and its context."""
+    reading = quantity_to_dict(claim.quantity)
+    del reading["start"], reading["end"]  # the location carries them
     return {
         "id": claim.id,
         **where,
-        "text": q.text,
-        "value": number(q.value),
-        "low": number(q.low),
-        "high": number(q.high),
-        "low_inclusive": q.low_inclusive,
-        "high_inclusive": q.high_inclusive,
-        "unit": q.unit,
-        "dimension": q.dimension,
-        "qualifier": q.qualifier,
-        "kind": q.kind,
+        **reading,
         "measure": claim.measure,
         "indicator": claim.indicator,
         "indicator_text": claim.indicator_text,
