@@ -51,3 +51,11 @@ def test_version_and_help():
 def test_unknown_option_is_a_usage_error():
     out = _cli("seeds/", "--no-such-option")
     assert out.returncode == 2
+
+
+def test_readme_rule_table_lists_every_rule_with_its_severity():
+    from claimcheck.codes import rules
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    for rule in rules().values():
+        assert f"| {rule.code} | {rule.name} | {rule.severity} |" in text, rule.code
