@@ -44,6 +44,11 @@ _COORDINATED = re.compile(r"\x00+(?:和|、|与|及|以及|或)$")
 # A title in book marks: "《国土空间总体规划(2021—2035年)》" (its years are not periods).
 _TITLE = re.compile(r"《[^》\n]{0,60}》")
 _QUOTE_MAX = 160
+# A period within this many characters of its sentence's start opens the sentence: "2024年,全市…".
+_TOPIC_REACH = 6
+# Headings of plan sections, and of reviews that mention plans: "主要预期目标" vs "目标任务完成情况".
+_PLAN_HEADING = re.compile(r"目标|预期|计划|打算|展望|工作安排|重点任务|工作思路")
+_REVIEW_HEADING = re.compile(r"完成|回顾|成就|成效|进展|情况")
 
 
 class _Doc:
@@ -125,7 +130,44 @@ class _Doc:
                 break
             if p.start >= first[0]:
                 return p.period
-        return as_of(self.doc.date)
+        topic = self._topic_period(first[1], sentence[0])
+        if topic is not None:
+            return topic
+        heading = self._heading_period(q.start)
+        return heading if heading is not None else as_of(self.doc.date)
+
+    def _topic_period(self, lo: int, hi: int) -> Period | None:
+        """The period that opens a later sentence of the paragraph ("上半年,全省…。规上工业…"), the
+        nearest one before ``hi``: it carries to the sentences after it."""
+        i = bisect_left(self._period_starts, hi) - 1
+        while i >= 0 and self.periods[i].start >= lo:
+            p = self.periods[i]
+            opening = self.layout.sentence_at(p.start)[0]
+            if p.start - opening <= _TOPIC_REACH and not self.text[opening:p.start].strip("，,、 ").endswith(
+                    ("较", "比", "与")):
+                return p.period
+            i -= 1
+        return None
+
+    def _heading_period(self, pos: int) -> Period | None:
+        """The period named by the nearest heading above that names one (``## 2023年``, a
+        communiqué's title ``包头市2024年国民经济和社会发展统计公报``), respecting markdown levels."""
+        ceiling = 10
+        for h in self.layout.headings_before(pos):
+            if h.level > ceiling or (h.level == 9 and ceiling < 9):
+                continue
+            i = bisect_left(self._period_starts, h.start)
+            if i < len(self.periods) and self.periods[i].start < h.end and self.periods[i].period.known:
+                return replace(self.periods[i].period, source="heading")
+            if h.level < 9:
+                ceiling = min(ceiling, h.level - 1)
+        return None
+
+    def in_plan_section(self, pos: int) -> bool:
+        """True under a heading that announces plans: "二、2024年主要预期目标", "## 下一步工作计划"."""
+        nearest = next(self.layout.headings_before(pos), None)
+        return nearest is not None and bool(_PLAN_HEADING.search(nearest.text)) \
+            and not _REVIEW_HEADING.search(nearest.text)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -294,7 +336,8 @@ class _Builder:
             id=f"{d.doc.id}#{len(self.claims) + 1}", span=Span(d.doc.id, q.start, q.end),
             quote=_quote(d.doc.text, sentence, q), quantity=q, indicator=found.key,
             indicator_text=found.text, entity=entity, period=period,
-            measure="target" if _is_plan(d.text, sentence[0], q.start) else reading.measure,
+            measure="target" if _is_plan(d.text, sentence[0], q.start) or d.in_plan_section(q.start)
+            else reading.measure,
             confidence=confidence if source != "document" else confidence * 0.9,
             attributes=attributes + (("其中",) if reading.part else ()),
             base=self._base(reading, found.key, period),

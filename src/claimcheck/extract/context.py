@@ -29,6 +29,11 @@ _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|[，、：:（）()【】]|—
 # A markdown heading: "## 创新主体“量质齐升”".
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*(\S.*)$")
 _TERMINAL = "。，,；;：:！!？?、…—”\"）)"
+# The only digits a plain heading may hold: a year ("二、2024年主要预期目标", "包头市2024年…统计公报");
+# a dateline ("2025年3月28日") or a figure makes the line body text.
+# A heading may end with a parenthesis it opened: "2024年山西省政府工作报告（摘要）".
+_CLOSED_PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]$")
+_HEADING_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度|年)(?![0-9])")
 _PLAIN_LEVEL = 9
 
 
@@ -80,8 +85,9 @@ def _headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
         md = _MD_HEADING.match(text[s:e])
         if md:
             out.append(Heading(s, e, len(md.group(1)), md.group(2).strip()))
-        elif prev_blank and len(line) <= 24 and line[-1] not in _TERMINAL and not line.startswith("•") \
-                and not any(ch.isdigit() for ch in line):
+        elif prev_blank and len(line) <= 24 and (line[-1] not in _TERMINAL or _CLOSED_PAREN.search(line)) \
+                and not line.startswith("•") \
+                and not any(ch.isdigit() for ch in _HEADING_YEAR.sub("", line)):
             out.append(Heading(s, e, _PLAIN_LEVEL, line))
         prev_blank = False
     return out
