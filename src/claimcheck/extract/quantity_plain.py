@@ -50,7 +50,10 @@ def _plain_regex() -> re.Pattern[str]:
             longer = {u[len(text)] for u in _UNITS if len(u) > len(text) and u.startswith(text)}
             units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
     units["%"] = units["‰"] = ""
-    return re.compile(r"([0-9]+(?:\.[0-9]+)?)(万亿|萬億|万|萬|亿|億)?(" + trie_regex(units) + ")"
+    # Possessive digits: no unit starts with a digit or ".", so giving digits back never helps, and
+    # a start right after a digit or "." is refused at once (plain_matches would drop it anyway).
+    return re.compile(r"([0-9](?<![0-9.][0-9])[0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?("
+                      + trie_regex(units) + ")"
                       r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内])")
 
 
