@@ -53,7 +53,7 @@ def test_innovation_ranks_are_one_group_without_traps(seeds_run: Run) -> None:
     traps = [c for c in seeds_run.claims if c.quantity.text in ("第38位", "108位", "第37位")]
     assert len(traps) >= 3
     assert not any(c.id in g.claims for c in traps)
-    assert {c.entity for c in traps if c.quantity.text == "108位"} == {"呼和浩特金山高新技术产业开发区"}
+    assert {c.entity for c in traps if c.quantity.text == "108位"} == {"呼和浩特金山高新区"}
     assert {c.entity for c in traps if c.quantity.text == "第38位"} == {"呼和浩特科技城"}
     assert {c.entity for c in traps if c.quantity.text == "第37位"} == {"鄂尔多斯"}
 

@@ -16,8 +16,9 @@ from typing import NamedTuple
 
 from ..model import Claim, Document, Period, Quantity, Span
 from .context import Layout, fold
-from .entities import clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key, sentence_place
-from .indicators import Reading, canonical, is_generic, lexicon, read_indicator, subject_noun, title_rank
+from .entities import (Mention, clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key,
+                       sentence_org, sentence_place, short_form)
+from .indicators import Reading, canonical, frame_rank, is_generic, lexicon, read_indicator, subject_noun, title_rank
 from .periods import as_of, document_date, find_periods
 
 __all__ = ["Extraction", "extract_document"]
@@ -60,7 +61,11 @@ class _Doc:
         self.layout = Layout(text)
         self.mentions = find_mentions(text)
         self.main = main_entity(text, self.mentions)
+        # A district's own article says 全区 for the district: "全区规模以上工业企业58家" in a 赛罕区 article.
+        self.district_self = bool(self.main) and self.main.endswith(("区", "县", "旗"))
+        self.zones = _zone_names(self.mentions, self.main)
         self._mention_starts = [m.start for m in self.mentions]
+        self.main_org = self._title_org()
         in_title = bytearray(len(text) + 1)
         for m in _TITLE.finditer(text):
             in_title[m.start():m.end()] = b"\x01" * (m.end() - m.start())
@@ -82,12 +87,31 @@ class _Doc:
         heading = heading_entity(self.layout.headings_before(pos))
         return heading or self.main
 
+    def _org(self, m: Mention, pos: int) -> str:
+        """Key of an organisation mention; a zone named without its city takes the full name the
+        article gives it elsewhere ("金山高新区" = "呼和浩特金山高新技术产业开发区")."""
+        previous = [x for x in self.mentions_between(0, m.start) if x.end <= m.start]
+        key = org_key(m, self.scope_city(pos), previous)
+        return self.zones.get(short_form(m.text), key)
+
+    def _title_org(self) -> str | None:
+        """The organisation an article's title names first (a hospital's, a university's, a park's
+        article): claims that name no subject are about it ("医院现有开放床位3260张")."""
+        first = next((ln for ln in self.layout.lines if self.text[ln[0]:ln[1]].strip()), None)
+        if first is None or first[1] - first[0] > 40:
+            return None
+        named = [m for m in self.mentions_between(first[0], first[1]) if m.kind != "weak"]
+        if not named or named[0].kind != "org":
+            return None
+        return self._org(named[0], named[0].end)
+
     def entity(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str, str]:
         """``(entity key, source)`` for the number ``q``."""
         m = clause_entity(self.text, self.mentions_between(clause[0], q.start), clause[0], q.start)
+        if m is not None and m.kind == "weak" and self.district_self and m.text in ("全区", "我区"):
+            m = Mention(m.start, m.end, "", "self", m.text)
         if m is not None and m.kind == "org":
-            previous = [x for x in self.mentions_between(0, m.start) if x.end <= m.start]
-            return org_key(m, self.scope_city(q.start), previous), "clause"
+            return self._org(m, q.start), "clause"
         if m is not None and m.kind != "self":
             return m.key, "clause"
         if m is None and clause[0] > 0 and self.text[clause[0] - 1] in "(（":
@@ -99,12 +123,17 @@ class _Doc:
             s = sentence_place(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
             if s is not None and s.kind == "place":
                 return s.key, "sentence"
+            o = sentence_org(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
+            if o is not None:  # 附属医院全年门诊量289.5万人次,开放床位3260张: the subject goes on
+                return self._org(o, q.start), "sentence"
         line = self.layout.line_at(q.start)
         if self.text[line[0]:line[1]].lstrip().startswith(_BULLETS):
             return "unknown", "document"  # a bullet (a related-news link) names its own subject or none
         heading = heading_entity(self.layout.headings_before(q.start))
         if heading:
             return heading, "heading"
+        if self.main_org and (m is None or m.kind != "self"):
+            return self.main_org, "document"
         return (self.main or "unknown"), "document"
 
     def period(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int],
@@ -170,6 +199,20 @@ class _Doc:
             and not _REVIEW_HEADING.search(nearest.text)
 
 
+def _zone_names(mentions: list[Mention], city: str | None) -> dict[str, str]:
+    """Short name of each zone the article names with its city → the full key: "金山高新区" →
+    "呼和浩特金山高新区" when the article also writes "呼和浩特金山高新技术产业开发区"."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "org":
+            continue
+        name = short_form(m.text)
+        place = gazetteer().place_re.match(name)
+        if place and len(name) - place.end() >= 3 and name.endswith(gazetteer().zone_suffixes):
+            out.setdefault(name[place.end():], org_key(m, city, []))
+    return out
+
+
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with the given spans blanked out, so that nouns stop at them."""
     chars = list(text)
@@ -217,6 +260,7 @@ class _Builder:
         self.d = d
         self.claims: list[Claim] = []
         self.sentence: tuple[int, int] = (-1, -1)
+        self.clause: tuple[int, int] = (-1, -1)
         self.in_sentence: list[Claim] = []
         self.last_reading: dict[tuple[int, int], Reading] = {}
         self.last_source: Claim | None = None  # the claim the last inherited indicator came from
@@ -258,7 +302,7 @@ class _Builder:
             last = self.in_sentence[-1]
             if last.measure == "change" and last.indicator == indicator:
                 return last.base
-        if reading.base is None and reading.measure == "change" and period.source in ("explicit", "relative") \
+        if reading.base is None and reading.measure == "change" and period.source in ("explicit", "relative", "heading") \
                 and period.known and period.start[:4] == period.end[:4] and period.start != period.end:
             return "同比"
         return _share_base(reading.base)
@@ -272,6 +316,18 @@ class _Builder:
         noun = subject_noun(d.masked[first[0][0]:first[0][1]]) if first else ""
         return noun if len(noun) >= 2 and not is_generic(canonical(noun)[0]) else None
 
+    def _listed_before(self) -> list[str]:
+        """Short items listed before the clause with 、 ("城镇、农村居民人均可支配收入": ["城镇"])."""
+        d, out, start = self.d, [], self.clause[0]
+        while start > self.sentence[0] and d.text[start - 1] == "、":
+            prev = d.layout.clause_at(start - 2)
+            item = d.text[prev[0]:prev[1]].strip()
+            if not _SHORT_ITEM.fullmatch(item):
+                break
+            out.insert(0, item)
+            start = prev[0]
+        return out
+
     def _indicator(self, reading: Reading, index: int, count: int) -> _Indicator | None:
         """The claim's indicator: its own noun, or the one of the claim it leans on."""
         if reading.measure == "rank" and reading.noun == "排名":  # 在《…评价报告2024》中,…排名第58位
@@ -280,9 +336,14 @@ class _Builder:
             key = title_rank(titles[-1].group(0)) if titles else ""
             if key:
                 return _Indicator(key, titles[-1].group(0), (), 0.9, None)
+            key = frame_rank(self.d.text[self.sentence[0]:self.clause[0]])  # 在…排名中,呼和浩特居第87位
+            if key:
+                return _Indicator(key, key, (), 0.9, None)
         if reading.noun and not _only_attributes(reading.noun):
             noun = reading.noun
             items = _LIST_SEPARATOR.split(noun)
+            if reading.respectively and count > 1 and len(items) < count:  # 城镇、农村居民收入分别增长…
+                items = _shared_head(self._listed_before() + items)
             if reading.respectively and count > 1 and len(items) == count:  # A和B分别达到420家和900家
                 noun = items[index]
             key, attributes = canonical(noun, ("累计",) if reading.cumulative else ())
@@ -309,6 +370,7 @@ class _Builder:
         """Read the claim of ``q`` (one of the claimable ``siblings`` of its clause), if it makes one."""
         d = self.d
         clause, sentence = d.layout.clause_at(q.start), d.layout.sentence_at(q.start)
+        self.clause = clause
         if sentence != self.sentence:
             self.sentence, self.in_sentence = sentence, []
         reading, _ = self._reading(q, clause)
@@ -358,6 +420,22 @@ class _Indicator(NamedTuple):
 _LIST_SEPARATOR = re.compile(r"和|、|及|与")
 _BULLETS = ("•", "·", "●", "▪", "◆", "■", "- ", "* ")
 _LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
+
+
+_SHORT_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _shared_head(items: list[str]) -> list[str]:
+    """Items of a list whose last item carries the shared noun: ["城镇", "农村居民人均可支配收入"] →
+    ["城镇居民人均可支配收入", "农村居民人均可支配收入"]; other lists unchanged."""
+    if len(items) < 2:
+        return items
+    width = len(items[0])
+    last = items[-1]
+    if any(len(i) != width for i in items[:-1]) or len(last) < width + 2:
+        return items
+    shared = last[width:]
+    return [i + shared for i in items[:-1]] + [last]
 
 
 def _is_plan(text: str, start: int, pos: int) -> bool:

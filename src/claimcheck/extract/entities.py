@@ -19,7 +19,7 @@ from ..resources import load_rules_toml
 from .context import Heading
 
 __all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "main_entity", "heading_entity",
-           "clause_entity"]
+           "clause_entity", "sentence_place", "sentence_org", "short_form", "org_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,7 @@ class Gazetteer:
     zone_suffixes: tuple[str, ...]
     suffix_re: re.Pattern[str]
     anaphora: tuple[str, ...]
+    short_forms: tuple[tuple[str, str], ...] = ()  # long zone suffix -> short one, longest first
 
 
 @cache
@@ -60,20 +61,22 @@ def gazetteer() -> Gazetteer:
     org = data.get("org", {})
     zones = tuple(org.get("zone_suffixes", []))
     suffixes = sorted({*zones, *org.get("institution_suffixes", [])}, key=lambda s: (-len(s), s))
+    short = tuple(sorted(org.get("short_forms", {}).items(), key=lambda kv: -len(kv[0])))
     return Gazetteer(names, self_names, re.compile("|".join(map(re.escape, every))), zones,
-                     re.compile("|".join(map(re.escape, suffixes))), tuple(org.get("anaphora", [])))
+                     re.compile("|".join(map(re.escape, suffixes))), tuple(org.get("anaphora", [])), short)
 
 
 # Characters and words that end a name when scanning backwards from an organisation suffix:
 # "伊利集团牵头建设的国家乳业技术创新中心" → "国家乳业技术创新中心".
-_STOP_CHARS = frozenset("的在是和与及对从向将把被让使于为由等了着过这此其有到至以并而但也都已又均个项所座条"
+_STOP_CHARS = frozenset("的在是和与及对从向将把被让使于为由等了着过这此其有到至以并而但也都已又均个项所座条内"
                         "名位件目前年月日")
 _STOP_WORDS = ("打造", "建设", "推动", "引进", "依托", "获批", "成立", "设立", "建成", "入选", "加快", "实施",
                "推进", "培育", "拥有", "围绕", "全力", "支撑", "创建", "带动", "促进", "成为", "聚焦",
                "构建", "发挥", "提升", "强化", "深化", "链接", "汇聚", "集聚", "搭建", "落地", "运营", "打开",
-               "直接", "进入", "走进", "来到", "参观")
+               "直接", "进入", "走进", "来到", "参观", "凭借", "通过", "依靠", "借助", "作为")
 _STOP_WORDS_RE = re.compile("(?:" + "|".join(_STOP_WORDS) + ")$")
 _MAX_ORG = 22
+_MEASURE_CHARS = frozenset("家个所座批类")
 _ORG_PREFIXES = ("国家", "自治区", "中国", "内蒙古", "京津冀", "中关村", "全国")
 
 
@@ -168,6 +171,8 @@ def find_mentions(text: str) -> list[Mention]:
     orgs: list[Mention] = []
     for m in gz.suffix_re.finditer(text):
         start = _org_start(text, m.start(), by_end)
+        if start < m.start() and start > 0 and text[start - 1].isdigit() and text[start] in _MEASURE_CHARS:
+            start += 1  # "169家国家级高新区": the measure word counts the zones, it is not their name
         name = text[start:m.end()]
         if orgs and orgs[-1].end == start:  # 国家乳业技术创新中心乳品工艺…研究中心: one name
             prev = orgs.pop()
@@ -184,6 +189,14 @@ def find_mentions(text: str) -> list[Mention]:
     return sorted([*kept, *orgs], key=lambda x: (x.start, x.end))
 
 
+def short_form(name: str) -> str:
+    """A zone's name with its short suffix: "金山高新技术产业开发区" → "金山高新区"."""
+    for long, short in gazetteer().short_forms:
+        if name.endswith(long):
+            return name[:-len(long)] + short
+    return name
+
+
 def org_key(org: Mention, scope_city: str | None, previous: list[Mention]) -> str:
     """Canonical key of an organisation: its leading place folded (首府科技城 → 呼和浩特科技城).
 
@@ -191,7 +204,7 @@ def org_key(org: Mention, scope_city: str | None, previous: list[Mention]) -> st
     refers back to the last organisation with the same suffix.
     """
     gz = gazetteer()
-    name = org.text
+    name = short_form(org.text)
     for a in gz.anaphora:
         if name.startswith(a):
             rest = name[len(a):]
@@ -241,6 +254,15 @@ def sentence_place(text: str, mentions: list[Mention], start: int, pos: int) -> 
         if m.start >= start and m.kind in ("place", "self") and _is_subject(text, m):
             return m
     return None
+
+
+def sentence_org(text: str, mentions: list[Mention], start: int, pos: int) -> Mention | None:
+    """The organisation that opens the sentence ``text[start:pos]`` as its subject, if the first
+    mention of the sentence is one: "内蒙古医科大学附属医院全年门诊量…,开放床位3260张"."""
+    first = next((m for m in mentions if start <= m.start < pos and m.kind != "weak"), None)
+    if first is None or first.kind != "org" or not _is_subject(text, first):
+        return None
+    return first if text[first.end:first.end + 1] not in "(（" else None
 
 
 @lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from functools import cache
 from ..resources import load_rules_toml
 
 __all__ = ["Lexicon", "lexicon", "canonical", "Reading", "read_indicator", "is_generic", "subject_noun",
-           "title_rank"]
+           "title_rank", "frame_rank"]
 
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 
@@ -86,7 +86,9 @@ def canonical(noun: str, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, .
     implied = lex.implied.get(key, frozenset())
     kept = {lex.same.get(a, a) for a in attrs} & set(lex.distinguishing)
     kept -= {lex.same.get(a, a) for a in implied} | implied
-    if key in lex.cumulative:  # a stock is cumulative already: 累计培育高新技术企业601家 is the stock
+    # A stock is cumulative already (累计培育高新技术企业601家 is the stock), but 累计新增 since a year
+    # is a sum of flows, not the year's 新增.
+    if key in lex.cumulative and not kept & {"新增", "净增", "新注册", "新引进", "新认定", "新培育"}:
         kept.discard("累计")
     ordered = [a for a in lex.distinguishing if a in kept]
     return "".join(ordered) + key, tuple(dict.fromkeys(attrs))
@@ -112,7 +114,7 @@ _VERB_TAIL = re.compile(
     r"(?:已经|已|首次|再次|(?<!平)均|分别|总计|共计|合计|累计|共|总|全年|一举)?"
     r"(?:达到了|达到|达|为|是|增至|增加到|增长到|提高到|提高至|提升至|提升到|上升至|上升到|升至|攀升至|跃升至|"
     r"跃居|突破|超过|超|逾|近|约|将近|接近|保持在|保持|稳定在|位列|排名|排在|排|名列|居|位居|位于|列|至|到|"
-    r"有|在|共有|累计有|完成|实现|录得)(?:了)?$|(?:首次|再次|已经|已|(?<!平)均|一举|累计|共|总计|合计|分别|同比|环比)$")
+    r"有|在|共有|累计有|完成|实现|录得|控制在)(?:了)?$|(?:首次|再次|已经|已|(?<!平)均|一举|累计|共|总计|合计|分别|同比|环比)$")
 # The yardstick of a rank at the end: "上升至全国" → "上升至", "攀升至全国地级城市" → "攀升至".
 _SCOPE_TAIL = re.compile(r"(?:全国|全区|全市|全省|全盟|全球|世界|国内|区内|西部地区|西部|中西部|北方)"
                          r"(?:地级及以上城市|地级以上城市|地级城市|省会城市|城市|同类城市)?(?:的)?$")
@@ -140,7 +142,8 @@ _OBJECT_VERBS = re.compile(
 # Verbs that separate a subject from the noun inside the pre-number text: keep what follows.
 _INNER_VERBS = ("力争", "计划", "预计", "确保", "争取到", "争取", "力求", "拥有", "培育", "引进", "建成", "建有", "实施", "取得", "完成", "汇聚", "集聚", "吸纳", "实现",
                 "推动", "带动", "促进", "获得", "开展", "设立", "签约", "推进", "解决", "改扩建", "新建", "加装",
-                "挂牌", "帮扶", "接入", "链接", "发运", "布局", "打造", "建设", "攻克", "获", "有", "入驻", "进驻")
+                "挂牌", "帮扶", "接入", "链接", "发运", "布局", "打造", "建设", "攻克", "获", "有", "入驻", "进驻",
+                "招收", "录取", "招生")
 _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建立", "获", "是", "为", "在", "已", "和", "与",
                "及", "等", "的", "同比", "较", "比", "占", "达", "成为", "入选", "完成", "参与", "开展", "覆盖",
                "提供", "带动", "增加", "增长", "下降", "提升", "超", "共", "累计", "签约", "通过", "位居",
@@ -255,6 +258,19 @@ def title_rank(title: str) -> str:
     name = _TITLE_NOISE.sub("", title.strip("《》"))
     name = _TITLE_NOISE.sub("", name)
     return canonical(name + "排名")[0] if len(name) >= 2 else ""
+
+
+# A ranking named in an earlier clause: "在全国城市综合经济竞争力排名中,呼和浩特居第87位".
+_FRAME_BEFORE = re.compile(r"在([^,，。;；:：\n]{2,30}?)(?:中|里)[,，]?[^在]*$")
+
+
+def frame_rank(before: str) -> str:
+    """The ranking a sentence names before the number's clause, as an indicator key; '' if none."""
+    m = _FRAME_BEFORE.search(before)
+    if not m:
+        return ""
+    noun = _rank_noun("在" + m.group(1) + "中")
+    return canonical(noun)[0] if noun not in ("排名", *_ANAPHORIC) else ""
 
 
 def subject_noun(clause: str) -> str:

@@ -178,7 +178,8 @@ def find_periods(text: str, doc_date: str | None) -> list[PeriodMention]:
         own = _BY_KIND[kind].match(text, m.start())  # the kind's own groups
         if own is None:
             continue
-        base = bool(_BASE_BEFORE.search(text, max(0, m.start() - 2), m.start()))
+        base = bool(_BASE_BEFORE.search(text, max(0, m.start() - 2), m.start())) \
+            or (text.endswith("是", 0, m.start()) and text.startswith("的", own.end()))  # 是2020年的3.2倍
         out.append(PeriodMention(own.start(), own.end(), _read(kind, own, doc_date), base))
     return out
 
