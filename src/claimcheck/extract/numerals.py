@@ -25,7 +25,7 @@ __all__ = ["Reading", "read_numeral", "read_any", "place_of", "split_adjacent_ra
 
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-    "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5,
+    "七": 7, "八": 8, "九": 9, "倆": 2, "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5,
     "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9, "幺": 1,
 }
 PLACES: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
@@ -128,6 +128,12 @@ def _read_compound(s: str) -> Reading | None:
             number, last_mult, zero = None, mult, False
         elif c in SECTIONS:
             mult = SECTIONS[c]
+            if number is None and not section and total and last_mult >= 10**4 and mult <= top:
+                # 万万 = 亿 (四万万 = 4 × 10^8): a section right after a section multiplies it
+                total *= mult
+                top = last_mult = top * mult
+                half = half * mult if half_live else half
+                continue
             part = section + (number or 0)
             if number is None and not section and not total:
                 part = _ONE  # 万 alone, 亿 alone
@@ -147,7 +153,7 @@ def _read_compound(s: str) -> Reading | None:
     return Reading(total + section, half)
 
 
-_DECIMAL_CN = re.compile(r"^(?P<int>.*?)点(?P<frac>[零〇○一二两三四五六七八九]+)(?P<mag>[万萬亿億]*)$")
+_DECIMAL_CN = re.compile(f"^(?P<int>.*?)点(?P<frac>[{_DIGIT_CHARS}]+)(?P<mag>[万萬亿億]*)$")  # 五十六点叁叁
 
 
 @lru_cache(maxsize=4096)
@@ -175,15 +181,25 @@ _CONSECUTIVE = {("一", "二"), ("二", "三"), ("三", "四"), ("四", "五"), 
 
 @lru_cache(maxsize=4096)
 def split_adjacent_range(s: str) -> tuple[str, str] | None:
-    """``五六百`` → (``五百``, ``六百``); ``三四十`` → (``三十``, ``四十``); ``十五六`` → (``十五``, ``十六``)."""
+    """``五六百`` → (``五百``, ``六百``); ``三四十`` → (``三十``, ``四十``); ``十五六`` → (``十五``, ``十六``).
+
+    The pair must stand alone between places: in ``十点二三三`` or ``一七二零点一三四`` the digits are
+    read one by one, not as a range.
+    """
+    if "点" in s:
+        return None
     for i in range(len(s) - 1):
         if (s[i], s[i + 1]) in _CONSECUTIVE:
+            if (i and s[i - 1] in DIGITS) or s[i + 2:i + 3] in DIGITS:
+                return None
             return s[:i + 1] + s[i + 2:], s[:i] + s[i + 1:]
     return None
 
 
 def read_any(s: str) -> Reading | None:
-    """Read a numeral that may carry a Chinese 点 decimal part."""
+    """Read a numeral that may carry a Chinese 点 (traditional 點) decimal part."""
+    if "點" in s:
+        s = s.replace("點", "点")
     if "点" in s:
         return read_cn_decimal(s)
     return read_numeral(s)

@@ -126,7 +126,7 @@ def _negate(h: Hit) -> Hit:
 def signed(h: Hit, t: str, floor: int) -> Hit:
     """Read a sign from the left: 负 or ASCII '-' joins the span; 下降/增长 is kept in ``direction``."""
     s = h.start
-    if s - 1 >= floor and t[s - 1] == "负":
+    if s - 1 >= floor and t[s - 1] in "负負":
         return _negate(h._replace(start=s - 1))
     if s - 1 >= floor and t[s - 1] == "-" and not (s >= 2 and t[s - 2].isalnum() and t[s - 2].isascii()):
         return _negate(h._replace(start=s - 1))

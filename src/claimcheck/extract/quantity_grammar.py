@@ -19,12 +19,12 @@ __all__ = ["START", "grammar", "grammars_by_first_char", "NUM"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
-_CD = "零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+_CD = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
 _CP = "十拾百佰仟廿卅"
 _CS = "万萬亿億"
 _QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
 _CNCH = f"(?:[{_CD}十拾佰仟廿卅{_CS}]|百(?!分点)|{_QIAN})"
-CN = f"{_CNCH}(?:{_CNCH}|点(?=[{_CD}]))*"
+CN = f"{_CNCH}(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
 # Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # 百 before 分点 starts the unit 百分点 ("3百分点"), not a magnitude.

@@ -219,7 +219,7 @@ def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
         return label(start, end, "label", "enumeration")  # "一、加强组织领导", "(2)"
     if n1[0] not in "0123456789":
         isolated = not _cjk(t[start - 1:start]) and not _cjk(t[end:end + 1])
-        if len(n1) == 1 and start > 0 and t[start - 1] == "负" and n1 in _CN_DIGITS:
+        if len(n1) == 1 and start > 0 and t[start - 1] in "负負" and n1 in _CN_DIGITS:
             return Hit(start, end, r.value, r.value, r.value)  # 负五
         short = len(n1) == 1 or (len(n1) == 2 and not n1.strip(_PLAIN_CN) and not is_bare_magnitude(n1))
         if short and not isolated:

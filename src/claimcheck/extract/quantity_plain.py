@@ -20,7 +20,7 @@ _T = tables()
 _UNITS = _T.units
 _ONE = Decimal(1)
 QUAL_LAST = frozenset(w[-1] for w in _T.before) | {"币"}  # 约合人民币5亿元
-SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "-"}
+SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "負", "-"}
 _QUAL_LAST = QUAL_LAST
 _SIGN_LAST = SIGN_LAST
 
@@ -71,7 +71,7 @@ _PLAIN = _plain_regex()
 # A plain phrase preceded by one of these may be something else: a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
 # decides. Qualifiers (超过) are checked word by word in plain_hit.
-_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负第每“\"「『‘《") | frozenset(
+_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每“\"「『‘《") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -162,7 +162,7 @@ def fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
     if start > floor and t[start - 1] in _SIGN_LAST:
         c = t[start - 1]
         negative = False
-        if c == "负" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
+        if c in "负負" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
             start, negative = start - 1, True
         else:
             word, sign = direction(t, start, floor)
