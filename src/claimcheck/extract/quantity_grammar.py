@@ -42,7 +42,7 @@ _CMON = "(?:十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _CDAY = "(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 _TIME = r"(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?"
-_DSEP = "[-—–~至到]"
+_DSEP = "(?:——|[-—–~至到])"
 # A clock time in words: "9点30分", "十时半". A bare "9点" is left alone (三点建议: three points).
 _CHOUR = "(?:[01]?[0-9]|2[0-4]|十[一二]?|[一二三四五六七八九]|二十[一二三四]?)"
 _CTIME = f"{_CHOUR}[点时](?:[0-5]?[0-9]分|[一二三四五]?十[一二三四五六七八九]?分|[一二三四五六七八九]分|半)"
@@ -115,7 +115,7 @@ def _number() -> str:
                        for w in t.after if w not in ("余", "来", "几")})
     return (
         f"(?P<num>(?P<n1>{NUM})(?P<a1>[余多来几])?(?P<m1>{_SECT})?(?P<a2>[余多])?(?P<p1>[%‰])?"
-        f"(?:(?P<sep>[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
+        f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?P<unit>{t.unit_pattern})?"
         f"(?P<post>{post})?"
         # After a digit or Latin letter, no further letter or digit: 5G and B2 are labels, not 5

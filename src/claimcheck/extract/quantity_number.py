@@ -29,6 +29,7 @@ _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁�
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _MAGNITUDES = frozenset("十拾百佰千仟万萬亿億")
 _SECTIONS = "万萬亿億"
+_MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
 _PLAIN_CN = "零〇○一二两三四五六七八九十百千"  # not financial, not a section: 十二 alone is a word
 _QUAL_LAST = QUAL_LAST
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
@@ -67,17 +68,20 @@ class _Core(NamedTuple):
 
 
 def _shared_tail(n1: str, n2: str) -> str:
-    """The magnitude two range ends share: 1至2万 → 万; 三至五百 → 百; 400至500 → ''."""
-    if any(c in _MAGNITUDES for c in n1):
+    """The magnitude two range ends share: 1至2万 → 万; 十八至三十万 → 万; 三至五百 → 百; 400至500 → ''.
+
+    A section (万, 亿) on the second end is shared unless the first end has one of its own; a
+    place (百, 千) only by a lone digit (两~3百); 一至二十五 shares nothing.
+    """
+    if any(c in _SECTIONS for c in n1):
         return ""
+    if (len(n1) == 1 and (n1 in _CN_DIGITS or n1.isdigit()) and len(n2) >= 2
+            and (n2[0] in _CN_DIGITS or n2[0].isdigit()) and not n2[1:].strip(_MAGNITUDE_CHARS)):
+        return n2[1:]  # 3到5千万 → 千万
     i = len(n2)
     while i > 0 and n2[i - 1] in _SECTIONS:
         i -= 1
-    if i < len(n2):
-        return n2[i:]
-    if len(n1) == 1 and n1 in _CN_DIGITS and len(n2) >= 2 and n2[0] in _CN_DIGITS:
-        return n2[1:]
-    return ""
+    return n2[i:] if 0 < i < len(n2) else ""
 
 
 def _read_range(n1: str, n2: str) -> tuple[Reading, Reading] | None:
