@@ -14,10 +14,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from functools import cache
 
 from .extract.periods import comparable
 from .model import Claim, Group
 from .options import Options
+from .resources import load_rules_toml
 
 __all__ = ["build_groups", "group_key", "MIN_CONFIDENCE", "unit_family", "overlaps", "compatible", "conflicting_pairs", "interval"]
 
@@ -25,11 +27,27 @@ _RATIO_KINDS = ("percent", "permille", "percentage_point")
 
 
 def unit_family(claim: Claim) -> str:
-    """Units that can be compared: counts (家, 个) together, percent apart from percentage points."""
+    """Units that can be compared: counts (家, 个) together, percent apart from percentage points.
+
+    Other dimensions compare only in one unit: the parser keeps 1478.1万吨 in 吨 and 295.6亿斤 in 斤
+    (both mass), and comparing their values raw would call the same harvest a conflict."""
     q = claim.quantity
     if q.kind in _RATIO_KINDS:
         return q.unit or q.kind
+    if q.dimension and q.unit and q.dimension in _multi_unit_dimensions() and (q.dimension, q.unit) != ("money", "元"):
+        return f"{q.dimension}/{q.unit}"
     return q.dimension or q.unit or ""
+
+
+@cache
+def _multi_unit_dimensions() -> frozenset[str]:
+    """Dimensions whose values the parser keeps in more than one unit (mass: 吨, 斤; money: 元, 美元);
+    counts (家, 个) are one family whatever the measure word."""
+    units: dict[str, set[str]] = {}
+    for entry in load_rules_toml("units.toml").get("units", {}).values():
+        if entry.get("dim") and entry.get("unit"):
+            units.setdefault(entry["dim"], set()).add(entry["unit"])
+    return frozenset(dim for dim, names in units.items() if len(names) > 1 and dim != "count")
 
 
 def group_key(claim: Claim) -> tuple[str, str, str, str, str, str]:

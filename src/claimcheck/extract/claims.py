@@ -66,12 +66,18 @@ class _Doc:
         self.zones = _zone_names(self.mentions, self.main)
         self._mention_starts = [m.start for m in self.mentions]
         self.main_org = self._title_org()
+        self.title_period: Period | None = None
         in_title = bytearray(len(text) + 1)
         for m in _TITLE.finditer(text):
             in_title[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         every = find_periods(text, doc.date)
         self.periods = [p for p in every if not p.base and not in_title[p.start]]
         self._period_starts = [p.start for p in self.periods]
+        title = self.layout.headings[0] if self.layout.headings else None
+        if title is not None and not text[:title.start].strip():
+            i = bisect_left(self._period_starts, title.start)
+            if i < len(self.periods) and self.periods[i].start < title.end and self.periods[i].period.known:
+                self.title_period = replace(self.periods[i].period, source="heading")
         numbers_and_times = [*((p.start, p.end) for p in every), *((q.start, q.end) for q in quantities if q.claimable)]
         self.masked = _masked(text, [*numbers_and_times,
                                      *((m.start, m.end) for m in self.mentions if m.kind != "weak")])
@@ -190,7 +196,7 @@ class _Doc:
                 return replace(self.periods[i].period, source="heading")
             if h.level < 9:
                 ceiling = min(ceiling, h.level - 1)
-        return None
+        return self.title_period  # "蒙西三市2024年经济运行观察" above "## 包头"
 
     def in_plan_section(self, pos: int) -> bool:
         """True under a heading that announces plans: "二、2024年主要预期目标", "## 下一步工作计划"."""

@@ -177,6 +177,8 @@ def find_mentions(text: str) -> list[Mention]:
         if orgs and orgs[-1].end == start:  # 国家乳业技术创新中心乳品工艺…研究中心: one name
             prev = orgs.pop()
             start, name = prev.start, text[prev.start:m.end()]
+        elif orgs and start <= orgs[-1].start:  # 内蒙古医科大学附属医院 holds 内蒙古医科大学: the longer name
+            orgs.pop()
         anaphoric = name.startswith(gz.anaphora) or text.endswith(gz.anaphora, 0, start)
         if not _is_name(name, m.group(0), start == m.start(), anaphoric, gz):
             continue
