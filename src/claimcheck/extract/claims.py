@@ -319,7 +319,12 @@ class _Builder:
             return None
         d = self.d
         first = d.layout.clauses_in(self.sentence[0], self.sentence[1])
-        noun = subject_noun(d.masked[first[0][0]:first[0][1]]) if first else ""
+        if not first:
+            return None
+        topic = _TOPIC_FRAME.fullmatch(d.text[first[0][0]:first[0][1]].strip())
+        if topic is not None:  # 从地区生产总值看,鄂尔多斯市完成2905.6亿元
+            return topic.group(1)
+        noun = subject_noun(d.masked[first[0][0]:first[0][1]])
         return noun if len(noun) >= 2 and not is_generic(canonical(noun)[0]) else None
 
     def _listed_before(self) -> list[str]:
@@ -428,6 +433,8 @@ _BULLETS = ("•", "·", "●", "▪", "◆", "■", "- ", "* ")
 _LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
 
 
+# A topic frame that names the indicator of the clauses after it: "从地区生产总值看", "就社零总额而言".
+_TOPIC_FRAME = re.compile(r"(?:从|就)([\u4e00-\u9fff]{2,14}?)(?:来看|看|而言|来说)")
 _SHORT_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}")
 
 
