@@ -27,7 +27,11 @@ _FOLD.update({"％": "%", "．": ".", "＋": "+", "－": "-", "～": "~", "／":
 
 
 _MAP = {**{c: " " for c in _SPACES}, **_FOLD}
-_FOLD_RE = re.compile("[" + re.escape("".join(sorted(_MAP))) + "]+")
+# One class, then the class repeated: a pattern that starts with a plain class lets the regex
+# engine skip to the next candidate character in a tight loop (``[...]+`` is tried at every
+# position, five times slower on Chinese text).
+_FOLD_CLASS = "[" + re.escape("".join(sorted(_MAP))) + "]"
+_FOLD_RE = re.compile(_FOLD_CLASS + _FOLD_CLASS + "*")
 _DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
 # Starts with the literal comma so that the search skips ahead in C: "１，２３４" → "１,２３４".
 _COMMA_RE = re.compile(r"\uff0c(?<=[0-9\uff10-\uff19]\uff0c)(?=[0-9\uff10-\uff19])")
@@ -67,9 +71,10 @@ def _fold(text: str) -> str:
 def normalize(text: str) -> Normalized:
     """Return ``text`` with full-width forms folded, odd spaces made plain and zero-width dropped."""
     folded = _fold(_COMMA_RE.sub(",", text))
-    drops = [m.start() for m in _DROP_RE.finditer(folded)]
-    if not drops:
+    # Six substring tests (memchr-fast) before any regex pass: most texts hold none of them.
+    if not any(c in folded for c in _DROP):
         return Normalized(folded, None)
+    drops = [m.start() for m in _DROP_RE.finditer(folded)]
     offsets = array("i")
     kept: list[str] = []
     prev = 0

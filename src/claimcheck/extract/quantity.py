@@ -114,14 +114,15 @@ def _scan(t: str) -> list[tuple]:
             # The same words in the same surroundings give the same answer: 十四五, 第一, 统一,
             # 百余名 recur in every article. See _candidate for what the key must hold.
             d = p - floor
-            key = (t[p - _LEFT:p] if p >= _LEFT else t[:p], d if d < _LEFT else _LEFT, t[p:p + _RIGHT])
+            left = t[p - _LEFT:p] if p >= _LEFT else t[:p]
+            d = d if d < _LEFT else _LEFT
+            key = (left, d, t[p:p + _RIGHT])
             r = memo_get(key)
+            if r is _LONGER:
+                key = (left, d, t[p:p + _RIGHT_LONG])
+                r = memo_get(key)
             if r is None:
-                r = _candidate(t, p, floor)
-                if r[2] <= p + _RIGHT:
-                    if len(memo) >= _MEMO_MAX:
-                        memo.clear()
-                    memo[key] = r
+                r = _remember(t, p, floor, left, d)
             step, rel = r[0], r[1]
             if rel is None:
                 pos = p + step
@@ -159,13 +160,17 @@ def _general(t: str, p: int, floor: int) -> tuple[tuple | None, int]:
     return hit, hit[1]
 
 
-# The memo's key: _LEFT characters before the candidate, its distance to the end of the previous
-# hit (capped), and _RIGHT characters from it. Everything a non-digit candidate's answer reads lies
-# in that window: qualifier and sign words (at most 6 + 4 characters back), the rank context (10
-# more), one character before those; the match itself and two characters after it.
-_LEFT = 24
-_RIGHT = 32
-_REACH = 12  # a failed longer alternative never reads further than this past the match or run
+# The memo's key: the _LEFT characters before the candidate, its distance to the end of the
+# previous hit (capped at _LEFT), and the _RIGHT characters from it (_RIGHT_LONG when an answer
+# read further). Everything a non-digit candidate's answer reads lies in that window: qualifier
+# and sign words (at most 6 + 4 characters back), the rank context (10 before the qualifier), the
+# character before a sign; the match itself, and what a failed longer alternative (a unit, a
+# qualifier after) or the builder looked at after it (_REACH).
+_LEFT = 16
+_RIGHT = 18
+_RIGHT_LONG = 40
+_REACH = 14
+_LONGER = (0, None, 0)  # in the short-key memo: this window's answer reads further, use the long key
 _MEMO: dict[tuple, tuple] = {}
 _MEMO_MAX = 100_000
 _MEMO_ON = True
@@ -174,13 +179,30 @@ _MEMO_ON = True
 _MEMO_CHARS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰仟廿卅万萬亿億千第翻半")
 
 
+def _remember(t: str, p: int, floor: int, left: str, d: int) -> tuple:
+    """Compute a candidate's answer and store it under the shortest key that determines it.
+
+    Two texts that agree on a window agree on every answer that reads only inside it, so a
+    window is never both "answered" and "read further".
+    """
+    r = _candidate(t, p, floor)
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    if r[2] <= p + _RIGHT:
+        _MEMO[(left, d, t[p:p + _RIGHT])] = r
+    elif r[2] <= p + _RIGHT_LONG:
+        _MEMO[(left, d, t[p:p + _RIGHT])] = _LONGER
+        _MEMO[(left, d, t[p:p + _RIGHT_LONG])] = r
+    return r
+
+
 def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
     """A candidate's answer relative to ``p``: (step, hit with offsets from p or None, reach).
 
     ``reach`` bounds the text the answer depends on; beyond ``p + _RIGHT`` it is not memoized.
     """
     hit, pos = _general(t, p, floor)
-    run = _NUMERAL_RUN.match(t, p)
+    run = _NUMERAL_RUN.match(t, p)  # a failed alternative may have read the whole run
     reach = max(pos, run.end() if run else p + 1, hit[1] if hit else 0) + _REACH
     if hit is None:
         return pos - p, None, reach
