@@ -212,7 +212,7 @@ def build_fan(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 def build_cheng(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """九成五 → 95 %; 约三成五 → [31.5, 38.5] %."""
-    value = Decimal(DIGITS[g["cx"]] * 10 + DIGITS[g["cy"]])
+    value = Decimal(DIGITS[g["cx"]] * 10 + (5 if g["cy"] == "半" else DIGITS[g["cy"]]))
     start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, None)
     return signed(Hit(start, g.end(), value, low, high, "%", "ratio", qualifier, "percent", True, li, hi,
                       unit_text="成"), t, floor)

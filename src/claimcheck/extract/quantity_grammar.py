@@ -98,7 +98,7 @@ def _ordinal() -> str:
 
 
 # 九成五: nine and a half tenths, 95 %. Example: "约三成五的企业".
-_CHENG = "(?P<cheng>(?P<cx>[一二三四五六七八九])成(?P<cy>[一二三四五六七八九])(?![成倍万亿千百十]))"
+_CHENG = "(?P<cheng>(?P<cx>[一二两三四五六七八九])成(?P<cy>[一二三四五六七八九半])(?![成倍万亿千百十]))"  # 三成半
 _FAN = f"(?P<fan>翻了?(?P<fann>{NUM})?番)"
 # A currency sign before the amount. Example: "¥1,234.56", "$100", "€5亿".
 _CURRENCY = f"(?P<cur>(?P<csym>[¥￥$€£])\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])"

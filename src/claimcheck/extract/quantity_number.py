@@ -9,14 +9,15 @@ bare-number rules) with a handful of lookups.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from .numerals import Reading, place_of, read_any, read_numeral, split_adjacent_range
+from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
 from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
                              point, rounding, signed)
 from .quantity_plain import QUAL_LAST, fast
-from .quantity_tables import tables
+from .quantity_tables import Unit, tables
 
 __all__ = ["build_number", "clear_number_cache"]
 
@@ -27,6 +28,8 @@ _TWO = Decimal(2)
 _GROUPS = ("n1", "a1", "m1", "a2", "p1", "sep", "n2", "m2", "a3", "p2", "unit", "post")
 _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
+_DIGIT_VALUE = DIGITS
+_AS_STATED = replace(_UNITS["折"], factor=_ONE)  # 75折: two digits are the percentage itself
 _MAGNITUDES = frozenset("十拾百佰千仟万萬亿億")
 _SECTIONS = "万萬亿億"
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
@@ -140,6 +143,23 @@ def _shape(value: Decimal, r1: Reading, approx: str | None, post: str | None,
     return value, interval, qualifier
 
 
+def _tenths(n1: str, n2: str | None, unit_text: str, unit: Unit) -> tuple[Unit | None, str]:
+    """成 and 折 count tenths: 3成, 9.5成, 三至四成, 八折 (80 %), 8.5折; 75折 and 七五折 are 75 %.
+
+    Returns the unit to apply (None: not a ratio, as in 20成) and the numeral to read.
+    """
+    if unit_text == "折" and not n2:
+        if len(n1) == 2 and n1[0] in _CN_DIGITS and n1[1] in _CN_DIGITS and n1[0] not in "零〇○":
+            return _AS_STATED, str(_DIGIT_VALUE[n1[0]] * 10 + _DIGIT_VALUE[n1[1]])  # 七五折
+        if n1.isdigit() and len(n1) == 2 and n1[0] != "0":
+            return _AS_STATED, n1  # 75折
+    for n in (n1, n2):
+        r = read_any(n) if n else None
+        if n and (r is None or r.value > 10):
+            return None, n1
+    return unit, n1
+
+
 def _core(key: tuple, qual: str | None) -> object:
     """Read the match's groups; None = not a number phrase, _BARE = decide from the context."""
     n1, a1, m1, a2, p1, sep, n2, m2, a3, p2, unit_text, post = key
@@ -149,8 +169,10 @@ def _core(key: tuple, qual: str | None) -> object:
     trim = 0
     if post in ("多", "内", "之内") and (unit is None or unit.dim != "duration"):
         trim, post = len(post), None
-    if unit_text == "成" and (n1[0].isdigit() or n2):
-        return None
+    if unit_text in ("成", "折"):
+        unit, n1 = _tenths(n1, n2, unit_text, unit)
+        if unit is None:
+            return None
     approx = a1 or a2 or ("多" if unit is not None and unit.approx else None)
     if approx == "几" and n1[-1] not in "十百千":
         return None
