@@ -212,6 +212,9 @@ def _core(key: tuple, qual: str | None) -> object:
         factor *= unit.factor
     if factor != _ONE:
         value, low, high = (None if x is None else x * factor for x in (value, low, high))
+    if unit is not None and unit.half:
+        extra = unit.factor / _TWO  # 两年半 → 2.5 年
+        value, low, high = (None if x is None else x + extra for x in (value, low, high))
     if unit is None:
         kind, dim, claimable, canon = "number", None, True, None
     else:
@@ -229,6 +232,35 @@ def _core(key: tuple, qual: str | None) -> object:
         unit_text = n1[len(n1.rstrip(_SECTIONS)):] + unit_text
     return _Core(clean(value), clean(low), clean(high), li, hi, canon, dim, qualifier, kind, claimable,
                  unit_text, trim, qual is not None, article, canon in ("位", "名"))
+
+
+# A smaller unit after a Chinese amount: 三元五角, 十块三毛, 一百三十五块六角七分钱 (money); a lone
+# digit after 块 or 米 is its tenths: 两块五 = 2.5 元, 一米八 = 1.8 米.
+_TAIL_UNITS = frozenset(("元", "块", "米"))
+_CN_ONE = "一二两三四五六七八九"
+_MONEY_TAIL = re.compile(f"([{_CN_ONE}])[角毛](?:([{_CN_ONE}])分)?钱?|([{_CN_ONE}])分钱?")
+_DIGIT_TAIL = re.compile(f"[{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")
+_TENTH = Decimal("0.1")
+_CENT = Decimal("0.01")
+
+
+def _with_tail(core: _Core, t: str, end: int) -> tuple[_Core, int]:
+    """The core and end extended by a money or tenths tail after the unit, if one follows."""
+    money = core.unit_text != "米"
+    m = _MONEY_TAIL.match(t, end) if money else None
+    if m is not None:
+        jiao, fen, fen_only = m.groups()
+        extra = DIGITS[jiao] * _TENTH + (DIGITS[fen] * _CENT if fen else 0) if jiao else DIGITS[fen_only] * _CENT
+    elif core.unit_text != "元" and (m := _DIGIT_TAIL.match(t, end)) is not None:
+        extra = DIGITS[m.group()] * _TENTH
+    else:
+        return core, end
+    value, low, high = (None if x is None else clean(x + extra) for x in (core.value, core.low, core.high))
+    if money:
+        core = core._replace(unit="元", dim="money", kind="money", unit_text=core.unit_text + m.group())
+    else:
+        core = core._replace(unit_text=core.unit_text + m.group())
+    return core._replace(value=value, low=low, high=high, article=False), m.end()
 
 
 def _alone_on_line(t: str, start: int, end: int) -> bool:
@@ -307,6 +339,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if core is _BARE:
         hit = _bare(key[0], t, start, end)
         return signed(hit, t, floor) if hit is not None and hit.claimable else hit
+    if core.unit_text in _TAIL_UNITS and core.value is not None and not key[0][0].isdigit() and not key[6]:
+        core, end = _with_tail(core, t, end)
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:

@@ -28,7 +28,7 @@ _SIGN_LAST = SIGN_LAST
 def _fast_units() -> dict[str, tuple]:
     """Units a plain number can take without any special rule (no factor, rank, label or 成)."""
     return {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
-            if u.factor == _ONE and u.claimable and u.kind != "label" and not u.approx
+            if u.factor == _ONE and u.claimable and u.kind != "label" and not u.approx and not u.half
             and u.unit not in ("位", "名") and text != "成"}
 
 

@@ -26,6 +26,7 @@ class Unit:
     claimable: bool
     approx: bool  # 个多月: the unit itself carries 多
     not_before: str  # characters that may not follow (成 in 成为, 集 in 集团)
+    half: bool = False  # 年半, 个半小时: the unit adds half of itself (两年半 → 2.5 年)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,8 @@ def _unit(text: str, row: dict) -> Unit:
     dim = row["dim"]
     kind = row.get("kind", "money" if dim == "money" else "number")
     return Unit(text, row["unit"], dim, Decimal(row.get("factor", "1")), kind,
-                row.get("claimable", True), row.get("approx", False), row.get("not_before", ""))
+                row.get("claimable", True), row.get("approx", False), row.get("not_before", ""),
+                row.get("half", False))
 
 
 def _unit_pattern(units: dict[str, Unit]) -> str:
