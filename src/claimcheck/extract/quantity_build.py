@@ -187,15 +187,19 @@ def build_ordinal(g: re.Match[str], t: str, floor: int) -> Hit | None:
     r = read_any(g["on"])
     if r is None:
         return None
+    low = high = value = r.value
+    sep = g["osep"]
+    if sep:  # 第1至3名 → ranks 1 to 3
+        r2 = read_any(g["on2"])
+        if r2 is None or r2.value <= r.value:
+            return None
+        high, value = r2.value, clean((r.value + r2.value) / _TWO)
     start, end, word = g.start(), g.end(), g["ou"]
     if word in T.rank_units or (word is None and not _cjk(t[end:end + 1])):
-        return Hit(start, end, r.value, r.value, r.value, "rank", "rank", None, "ordinal", True,
-                   unit_text=word)
+        return Hit(start, end, value, low, high, "rank", "rank", sep, "ordinal", True, unit_text=word)
     if word in T.period_units:
-        return Hit(start, end, r.value, r.value, r.value, word, "time", None, "period_name", False,
-                   unit_text=word)
-    return Hit(start, end, r.value, r.value, r.value, word, "edition", None, "ordinal", False,
-               unit_text=word)
+        return Hit(start, end, value, low, high, word, "time", sep, "period_name", False, unit_text=word)
+    return Hit(start, end, value, low, high, word, "edition", sep, "ordinal", False, unit_text=word)
 
 
 def _cjk(c: str) -> bool:
@@ -261,7 +265,9 @@ def build_alnum(g: re.Match[str], t: str, floor: int) -> Hit | None:
     return label(start, end, "code" if "-" in s or digits >= 5 else "label")
 
 
-_CURRENCY_UNITS = {"¥": "元", "￥": "元", "$": "美元", "€": "欧元", "£": "英镑"}
+_CURRENCY_UNITS = {"¥": "元", "￥": "元", "$": "美元", "€": "欧元", "£": "英镑", "US$": "美元", "HK$": "港元",
+                   "NT$": "新台币", "RMB": "元", "CNY": "元", "USD": "美元", "EUR": "欧元", "GBP": "英镑",
+                   "JPY": "日元", "HKD": "港元"}
 
 
 def build_currency(g: re.Match[str], t: str, floor: int) -> Hit | None:

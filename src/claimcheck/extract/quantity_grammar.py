@@ -94,14 +94,17 @@ _HALF_UNIT = "(?P<halfu>(?<![上下前后多大])半(?P<hu>小时|个小时|年|
 def _ordinal() -> str:
     t = tables()
     words = sorted(t.rank_units | t.edition_units | t.period_units, key=lambda w: (-len(w), w))
-    return f"(?P<ord>第(?P<on>{NUM})(?P<ou>{'|'.join(map(re.escape, words))})?)"
+    # 第1至3名, 第一到三批: a range of ranks or editions
+    return (f"(?P<ord>第(?P<on>{NUM})(?:(?P<osep>[至到~-]|—|–)第?(?P<on2>{NUM}))?"
+            f"(?P<ou>{'|'.join(map(re.escape, words))})?)")
 
 
 # 九成五: nine and a half tenths, 95 %. Example: "约三成五的企业".
 _CHENG = "(?P<cheng>(?P<cx>[一二两三四五六七八九])成(?P<cy>[一二三四五六七八九半])(?![成倍万亿千百十]))"  # 三成半
 _FAN = f"(?P<fan>翻了?(?P<fann>{NUM})?番)"
-# A currency sign before the amount. Example: "¥1,234.56", "$100", "€5亿".
-_CURRENCY = f"(?P<cur>(?P<csym>[¥￥$€£])\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])"
+# A currency sign or code before the amount. Example: "¥1,234.56", "$100", "€5亿", "HK$20", "RMB 300".
+_CURRENCY = (f"(?P<cur>(?P<csym>[¥￥$€£]|(?<![A-Za-z])(?:US\\$|HK\\$|NT\\$|RMB|CNY|USD|EUR|GBP|JPY|HKD))"
+             f"\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])")
 
 
 @cache
@@ -143,7 +146,7 @@ def grammars_by_first_char() -> dict[str, object]:
     fraction = "(?=[0-9.]+分之)" + _FRACTION
     digit = (dates, _PHONE, labels, fraction, _number(), _DIGIT_LABEL)
     cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
-    letter = _LABELS
+    letter = (_CURRENCY, *_LABELS)
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),
                         ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF, _HALF_UNIT)),
