@@ -107,3 +107,21 @@ def test_memoized_answers_are_the_general_answers(texts: list[str]) -> None:
     finally:
         quantity._MEMO_ON = True
     assert memo == general
+
+
+def test_quantities_are_plain_frozen_quantities() -> None:
+    """Quantities are built without the dataclass constructor (for speed); they must be the same
+    objects: the exact type, equal and hashed like constructed ones, still frozen."""
+    import dataclasses
+
+    import pytest
+
+    from claimcheck.model import Quantity
+
+    for q in find_quantities("全市共有600余家企业，同比下降8.35%，位列第3位，“十四五”时期"):
+        assert type(q) is Quantity
+        twin = Quantity(*(getattr(q, f.name) for f in dataclasses.fields(Quantity)))
+        assert q == twin and hash(q) == hash(twin) and repr(q) == repr(twin)
+        assert dataclasses.replace(q, unit="x").unit == "x"
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            q.value = None  # type: ignore[misc]
