@@ -165,6 +165,12 @@ def build_fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     else:
         kind, unit, den_value = "fraction", None, den.value
     value = clean(num.value / den_value)
+    if g["fwhole"]:  # 一又二分之一 → 1.5
+        whole = read_any(g["fwhole"])
+        if whole is None or kind != "fraction" or hi_num is not None:
+            return None
+        value = clean(whole.value + value)
+        return signed(Hit(g.start(), g.end(), value, value, value, None, None, None, "number"), t, floor)
     if hi_num is None and num.half and not g["fpost"] and before(t, g.start(), floor)[0] is None:
         half = num.half / den_value  # 百分之零点五 is 0.5 % as written: [0.45, 0.55)
         hit = Hit(g.start(), g.end(), value, clean(value - half), clean(value + half), unit, "ratio", None,
@@ -179,6 +185,17 @@ def build_fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
         hit = Hit(start, g.end(), value, low, high, unit, "ratio", qualifier, kind, True, li, hi,
                   unit_text=unit)
     return signed(hit, t, floor)
+
+
+def build_slash(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """1/3 → one third; 3/5 → 0.6; 近1/3 → [0.3, 1/3)."""
+    den = Decimal(g["sd"])
+    if not den:
+        return None
+    value = clean(Decimal(g["sn"]) / den)
+    start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, None)
+    return signed(Hit(start, g.end(), value, low, high, None, "ratio", qualifier, "fraction", True, li, hi),
+                  t, floor)
 
 
 def build_ordinal(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -291,6 +308,7 @@ def _fixed(kind: str, dim: str | None = None) -> Callable[[re.Match[str], str, i
 
 BUILDERS = {
     "frac": build_fraction,
+    "sfrac": build_slash,
     "ord": build_ordinal,
     "fan": build_fan,
     "half": build_half,

@@ -82,8 +82,11 @@ _DIGIT_LABEL = r"(?P<alnum2>[0-9]+(?:\.[0-9]+)?[A-Za-z][A-Za-z0-9]*)"
 # 十四五 / 十五五: five-year-plan names. Example: "“十四五”时期".
 _PERIOD = f"(?P<period>十[一二三四五六七八九]五)(?![{_CD}{_CP}{_CS}千0-9])"
 # 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
-_FRACTION = (f"(?P<frac>(?P<fden>{NUM})分之(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?"
+# 一又二分之一: a whole number and a fraction.
+_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?"
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
+# 1/3, 3/5: a fraction written with a slash (a date needs a year or 月/日; 2024/01/25 is read first).
+_SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
 # 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
 _HALF = "(?P<half>(?:半数|一半|(?<=过)半)(?P<hpost>以上|以下|左右)?)"
 # Half a unit of time: "半小时", "半个月", "半年" (not 上半年 / 下半年, which are periods).
@@ -143,8 +146,9 @@ def grammars_by_first_char() -> dict[str, object]:
     dates = "(?=[0-9]{1,4}\\s?[-/.年月日:∶—–~至到点时·•])(?:" + "|".join(_DATES) + ")"
     labels = ("(?=[0-9A-Za-z._%+-]*[@+×]|[0-9]+[、,和及][0-9])(?:"
               + "|".join((_LABELS[0], _LABELS[2], _LABELS[3])) + ")")
-    fraction = "(?=[0-9.]+分之)" + _FRACTION
-    digit = (dates, _PHONE, labels, fraction, _number(), _DIGIT_LABEL)
+    fraction = "(?=[0-9.]+(?:分之|又))" + _FRACTION
+    slash = "(?=[0-9]{1,3}/[0-9])" + _SLASH
+    digit = (dates, _PHONE, labels, fraction, slash, _number(), _DIGIT_LABEL)
     cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
     letter = (_CURRENCY, *_LABELS)
     table: dict[str, object] = {}
