@@ -79,6 +79,9 @@ def test_fast_paths_agree_with_the_general_grammar(monkeypatch) -> None:  # noqa
     from news_corpus import build_corpus, split_documents
 
     docs = split_documents(build_corpus(120_000, seed=3))
+    docs += ["热线13800138000家", "拨打4008208820元", "13800138000.5元", "400820882家", "2025年,1999年度",
+             "20世纪90年代", "连续6年", "2025.5年", "近3年", "“6年”", "提前3年前", "10万年", "2025万年",
+             "第3年", "每3年", "5年度计划", "3年半", "1年级"]
     fast = [find_quantities(d) for d in docs]
     monkeypatch.setattr(quantity, "plain_matches", lambda t: {})
     monkeypatch.setattr(quantity_number, "fast", lambda *args: None)

@@ -40,16 +40,18 @@ _INTEGRAL_HALF = {k: Decimal(5).scaleb(k - 1).quantize(_ONE) for k in range(1, 2
 def _plain_regex() -> re.Pattern[str]:
     """Digits, maybe 万/亿, a plain unit, and nothing after that could extend the phrase.
 
-    Example: "388家", "30.32%", "27.41亿元", "10.1万P". Not "2025年" (年 is left to the grammar,
-    which knows years), not "200个以上" or "3%-5%" (a qualifier or range follows).
+    Example: "388家", "30.32%", "27.41亿元", "10.1万P", "6年". Not "90年代", "200个以上" or
+    "3%-5%" (a decade; a qualifier or range follows). Years and phone numbers (2025年,
+    13800138000家) match here but plain_hit sends them to the grammar, which reads them first.
     """
     units = {}
     for text, guard in _unit_guards().items():
-        if text in _FAST_UNITS and text not in ("年", "%", "‰"):
+        if text in _FAST_UNITS and text not in ("%", "‰"):
             # 个 must not be the start of a longer unit the grammar knows (个亿, 个多月)
             longer = {u[len(text)] for u in _UNITS if len(u) > len(text) and u.startswith(text)}
             units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
     units["%"] = units["‰"] = ""
+    units["年"] += "(?!代)"  # 90年代 is a decade; a year (2025年) is sent on by plain_hit
     # Possessive digits: no unit starts with a digit or ".", so giving digits back never helps, and
     # a start right after a digit or "." is refused at once (plain_matches would drop it anyway).
     return re.compile(r"([0-9](?<![0-9.][0-9])[0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?("
@@ -68,6 +70,10 @@ def _unit_guards() -> dict[str, str]:
 
 
 _PLAIN = _plain_regex()
+# What the grammar reads before a number phrase: a mobile or 400 number, a year before 年.
+# Example: "13800138000", "4008208820", "2025".
+_PHONE = re.compile(r"(?:1[3-9][0-9]{9}|400[0-9]{7})(?![0-9])")
+_YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # A plain phrase preceded by one of these may be something else: a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
 # decides. Qualifiers (超过) are checked word by word in plain_hit.
@@ -96,6 +102,8 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     if p > floor and t[p - 1] in _QUAL_LAST and before(t, p, floor)[0] is not None:
         return None
     head, mag, written = m.groups()
+    if len(head) >= 10 and _PHONE.match(head) or written == "年" and not mag and _YEAR.fullmatch(head):
+        return None  # the grammar reads years and phone numbers before number phrases
     unit, dim, kind = _FAST_UNITS[written]
     dec = len(head) - head.index(".") - 1 if "." in head else 0
     value = Decimal(head)
