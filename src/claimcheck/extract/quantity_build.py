@@ -24,6 +24,7 @@ _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
 _QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
+_DASHES = frozenset("-—–~")
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
 
 
@@ -128,8 +129,9 @@ def signed(h: Hit, t: str, floor: int) -> Hit:
     s = h.start
     if s - 1 >= floor and t[s - 1] in "负負":
         return _negate(h._replace(start=s - 1))
-    if s - 1 >= floor and t[s - 1] == "-" and not (s >= 2 and t[s - 2].isalnum() and t[s - 2].isascii()):
-        return _negate(h._replace(start=s - 1))
+    if (s - 1 >= floor and t[s - 1] == "-" and not (s >= 2 and t[s - 2].isalnum() and t[s - 2].isascii())
+            and not (s - 1 == floor > 0 or t[s - 2:s - 1] in _DASHES)):
+        return _negate(h._replace(start=s - 1))  # not 1万元-5万元 or 1--5: a range, not a sign
     word, sign = direction(t, s, floor)
     if word is None:
         return h

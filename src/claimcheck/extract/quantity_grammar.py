@@ -15,7 +15,7 @@ from functools import cache
 
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["START", "grammar", "grammars_by_first_char", "NUM"]
+__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
@@ -128,6 +128,12 @@ def _number() -> str:
         # and 2; after a Chinese unit a digit may follow (20世纪90年代).
         r")(?:(?<=[0-9A-Za-z])(?![A-Za-z0-9]|\.[0-9])|(?<![0-9A-Za-z]))"
     )
+
+
+@cache
+def number_regex() -> re.Pattern[str]:
+    """The number phrase alone (for the second end of 1万元至5万元)."""
+    return re.compile(_number())
 
 
 @cache

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
 from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
                              point, rounding, signed)
+from .quantity_grammar import number_regex
 from .quantity_plain import QUAL_LAST, fast
 from .quantity_tables import Unit, tables
 
@@ -263,6 +264,28 @@ def _with_tail(core: _Core, t: str, end: int) -> tuple[_Core, int]:
     return core._replace(value=value, low=low, high=high, article=False), m.end()
 
 
+# 1万元至5万元, 10元-20元: a range with the unit written on both ends.
+_SEP_FIRST = frozenset("至到~-—–")
+_RANGE_SEP = re.compile("——|--|[至到~-]|—|–")
+
+
+def _second_end(core: _Core, key: tuple, t: str, end: int) -> tuple[_Core, int]:
+    """The core and end extended over a second range end with the same unit, if one follows."""
+    sep = _RANGE_SEP.match(t, end)
+    m = number_regex().match(t, sep.end())
+    # The second end is short: the scanner's memo assumes an answer reads little past the match.
+    if m is None or m.end() - end > 10:
+        return core, end
+    k2 = m.group(*_GROUPS)
+    if k2[10] != key[10] or k2[5] or k2[11] or k2[0][0].isdigit() != key[0][0].isdigit():
+        return core, end
+    c2 = _core(k2, None)
+    if not isinstance(c2, _Core) or c2.value is None or c2.value <= core.value or core.qualifier:
+        return core, end
+    value = clean((core.value + c2.value) / _TWO)
+    return core._replace(value=value, high=c2.high, hi=c2.hi, qualifier=sep.group(), article=False), m.end()
+
+
 def _alone_on_line(t: str, start: int, end: int) -> bool:
     """Only spaces between the number and the line's ends: a heading number such as "01"."""
     line_start = t.rfind("\n", 0, start) + 1
@@ -322,7 +345,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     qual, qual_start = None, start
     if start > floor and t[start - 1] in _QUAL_LAST:
         qual, qual_start = before(t, start, floor)
-    elif t[start] in _ASCII_DIGITS and t[start - 1:start] != "每":
+    elif (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-")
+          and t[g.end():g.end() + 1] not in _SEP_FIRST):
         hit = fast(g, t, start, floor)
         if hit is not None:
             return hit
@@ -341,6 +365,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         return signed(hit, t, floor) if hit is not None and hit.claimable else hit
     if core.unit_text in _TAIL_UNITS and core.value is not None and not key[0][0].isdigit() and not key[6]:
         core, end = _with_tail(core, t, end)
+    if key[10] and not key[6] and t[end:end + 1] in _SEP_FIRST and core.value is not None and core.kind != "label":
+        core, end = _second_end(core, key, t, end)
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:
