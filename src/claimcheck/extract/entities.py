@@ -44,6 +44,7 @@ class Gazetteer:
     suffix_re: re.Pattern[str]
     anaphora: tuple[str, ...]
     short_forms: tuple[tuple[str, str], ...] = ()  # long zone suffix -> short one, longest first
+    subject_suffixes: tuple[str, ...] = ()  # institutions that stay the subject of later clauses
 
 
 @cache
@@ -63,7 +64,8 @@ def gazetteer() -> Gazetteer:
     suffixes = sorted({*zones, *org.get("institution_suffixes", [])}, key=lambda s: (-len(s), s))
     short = tuple(sorted(org.get("short_forms", {}).items(), key=lambda kv: -len(kv[0])))
     return Gazetteer(names, self_names, re.compile("|".join(map(re.escape, every))), zones,
-                     re.compile("|".join(map(re.escape, suffixes))), tuple(org.get("anaphora", [])), short)
+                     re.compile("|".join(map(re.escape, suffixes))), tuple(org.get("anaphora", [])), short,
+                     tuple(org.get("subject_suffixes", [])))
 
 
 # Characters and words that end a name when scanning backwards from an organisation suffix:
@@ -259,11 +261,13 @@ def sentence_place(text: str, mentions: list[Mention], start: int, pos: int) -> 
 
 
 def sentence_org(text: str, mentions: list[Mention], start: int, pos: int) -> Mention | None:
-    """The organisation that opens the sentence ``text[start:pos]`` as its subject, if the first
+    """The institution that opens the sentence ``text[start:pos]`` as its subject, if the first
     mention of the sentence is one: "内蒙古医科大学附属医院全年门诊量…,开放床位3260张"."""
     first = next((m for m in mentions if start <= m.start < pos and m.kind != "weak"), None)
     if first is None or first.kind != "org" or not _is_subject(text, first):
         return None
+    if not first.text.endswith(gazetteer().subject_suffixes):  # a zone or a 中心 often sets the scene:
+        return None  # "和林格尔新区数据中心绿电使用率超86%,算力总规模突破10万P" is the city's
     return first if text[first.end:first.end + 1] not in "(（" else None
 
 
