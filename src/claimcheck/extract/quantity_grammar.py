@@ -120,7 +120,7 @@ def _number() -> str:
     post = trie_regex({w: "(?![游级班午文车楼])" if w == "上下" else ""
                        for w in t.after if w not in ("余", "来", "几")})
     return (
-        f"(?P<num>(?P<n1>{NUM})(?P<a1>[余多来几])?(?P<m1>{_SECT})?(?P<a2>[余多])?(?P<p1>[%‰])?"
+        f"(?P<num>(?P<n1>{NUM})(?P<a1>[余多来几幾])?(?P<m1>{_SECT})?(?P<a2>[余多])?(?P<p1>[%‰])?"
         f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?P<unit>{t.unit_pattern})?"
         f"(?P<post>{post})?"

@@ -175,7 +175,7 @@ def _core(key: tuple, qual: str | None) -> object:
         if unit is None:
             return None
     approx = a1 or a2 or ("多" if unit is not None and unit.approx else None)
-    if approx == "几" and n1[-1] not in "十百千":
+    if approx in ("几", "幾") and n1[-1] not in "十百千":
         return None
     pair = None
     if n2:
@@ -286,6 +286,22 @@ def _second_end(core: _Core, key: tuple, t: str, end: int) -> tuple[_Core, int]:
     return core._replace(value=value, high=c2.high, hi=c2.hi, qualifier=sep.group(), article=False), m.end()
 
 
+# A scale or currency named before the amount: 华氏98.6度 (℉), 摄氏35度 (℃), 港币两千元 (港元).
+# The last characters of these words (氏, 币) send a digit phrase after them to the general path.
+_PREFIXES = {"度": (("华氏", "℉"), ("摄氏", "℃")),
+             "元": (("港币", "港元"), ("新台币", "新台币"), ("台币", "新台币"), ("澳门币", "澳门元"))}
+_PREFIXED = frozenset(_PREFIXES)
+_PREFIX_LAST = frozenset(w[-1] for ws in _PREFIXES.values() for w, _ in ws)
+
+
+def _prefixed(unit: str, dim: str, t: str, start: int, floor: int) -> tuple[str, str]:
+    """The unit and dimension a prefix word names (华氏 before 度), else those given."""
+    for word, named in _PREFIXES[unit]:
+        if start - len(word) >= floor and t.startswith(word, start - len(word)):
+            return named, "temperature" if unit == "度" else dim
+    return unit, dim
+
+
 def _alone_on_line(t: str, start: int, end: int) -> bool:
     """Only spaces between the number and the line's ends: a heading number such as "01"."""
     line_start = t.rfind("\n", 0, start) + 1
@@ -345,7 +361,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     qual, qual_start = None, start
     if start > floor and t[start - 1] in _QUAL_LAST:
         qual, qual_start = before(t, start, floor)
-    elif (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-")
+    elif (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币")
           and t[g.end():g.end() + 1] not in _SEP_FIRST):
         hit = fast(g, t, start, floor)
         if hit is not None:
@@ -373,6 +389,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         start = qual_start
     end -= core.trim
     kind, dim, unit = core.kind, core.dim, core.unit
+    if unit in _PREFIXED and start > floor and t[start - 1] in _PREFIX_LAST:
+        unit, dim = _prefixed(unit, dim, t, start, floor)
     if core.rank_candidate and _RANK_CONTEXT.search(t, max(floor, start - 10), start):
         kind, dim, unit = "ordinal", "rank", "rank"
     if start > floor and t[start - 1] == "每":

@@ -77,7 +77,7 @@ _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # A plain phrase preceded by one of these may be something else: a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
 # decides. Qualifiers (超过) are checked word by word in plain_hit.
-_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每“\"「『‘《") | frozenset(
+_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每“\"「『‘《氏币") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
