@@ -81,7 +81,10 @@ def test_fast_paths_agree_with_the_general_grammar(monkeypatch) -> None:  # noqa
     docs = split_documents(build_corpus(120_000, seed=3))
     docs += ["热线13800138000家", "拨打4008208820元", "13800138000.5元", "400820882家", "2025年,1999年度",
              "20世纪90年代", "连续6年", "2025.5年", "近3年", "“6年”", "提前3年前", "10万年", "2025万年",
-             "第3年", "每3年", "5年度计划", "3年半", "1年级"]
+             "第3年", "每3年", "5年度计划", "3年半", "1年级",
+             "产值突破50亿元", "约合人民币5亿元", "每超过3家", "负超过3%", "-超过5%", "下降超过3.5%",
+             "增长了约30.50%", "近30%", "超过1.5万人", "不足10%", "最多300万元", "过30家", "数10家",
+             "上5家", "逾1,000家", "将近2.5万亿元", "减少了近3成", "超3年", "近3年来", "约10个"]
     fast = [find_quantities(d) for d in docs]
     monkeypatch.setattr(quantity, "plain_matches", lambda t: {})
     monkeypatch.setattr(quantity_number, "fast", lambda *args: None)

@@ -23,14 +23,14 @@ _CD = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸�
 _CP = "十拾百佰仟廿卅"
 _CS = "万萬亿億"
 _QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
-_CNCH = f"(?:[{_CD}十拾佰仟廿卅{_CS}]|百(?!分点)|{_QIAN})"
+_CNCH = f"(?:[{_CD}十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN})"
 CN = f"{_CNCH}(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
 # Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
-# 百 before 分点 starts the unit 百分点 ("3百分点"), not a magnitude.
-_MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分点)|{_QIAN})"
+# 百 before 分点 (分點) starts the unit 百分点 ("3百分点", "3百分點"), not a magnitude.
+_MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN})"
 NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN})"
-_SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分点))+"  # a magnitude after 多/余: 30多万
+_SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分[点點]))+"  # a magnitude after 多/余: 30多万
 
 START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半¥￥$€£]")
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .quantity_build import before, direction
+from .numerals import place_of
+from .quantity_build import apply_shape, before, clean, direction
 from .quantity_tables import tables, trie_regex
 
 __all__ = ["plain_matches", "plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
 
 _T = tables()
 _UNITS = _T.units
+_SHAPES = _T.shapes
+_BEFORE = _T.before
+_ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # as in quantity_number: bare magnitudes only
 _ONE = Decimal(1)
 QUAL_LAST = frozenset(w[-1] for w in _T.before) | {"币"}  # 约合人民币5亿元
 SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "負", "-"}
@@ -95,16 +99,25 @@ def plain_matches(t: str) -> dict[int, re.Match[str]]:
 def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     """The hit for a plain phrase found by ``plain_matches``, without trying the whole grammar.
 
-    None when a qualifier word comes just before (超过388家): the grammar reads those. A character
-    that merely ends like one (达到, 占, 为) does not send the phrase there.
+    A qualifier word just before (超过388家, 突破50亿元) shapes the interval and joins the span,
+    as the general path does; None sends the rare remaining cases there (每 or a minus sign
+    before the qualifier, a year or a phone number).
     """
     p = m.start()
-    if p > floor and t[p - 1] in _QUAL_LAST and before(t, p, floor)[0] is not None:
-        return None
     head, mag, written = m.groups()
     if len(head) >= 10 and _PHONE.match(head) or written == "年" and not mag and _YEAR.fullmatch(head):
         return None  # the grammar reads years and phone numbers before number phrases
     unit, dim, kind = _FAST_UNITS[written]
+    qual = None
+    start = p
+    if p > floor and t[p - 1] in _QUAL_LAST:
+        qual, qs = before(t, p, floor)
+        if qual in _ONLY_BARE or (qual == "近" and dim == "duration"):
+            qual = None  # 上/数/过 only qualify a bare magnitude; 近3年 is "the last three years"
+        elif qual is not None:
+            if (qs > floor and t[qs - 1] in "每负-") or _BEFORE[qual] == "several":
+                return None
+            start = qs
     dec = len(head) - head.index(".") - 1 if "." in head else 0
     value = Decimal(head)
     if mag:
@@ -114,18 +127,25 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         written = mag + written
     else:
         k = 0
-    if dec:
+    if qual is not None:
+        low, high, li, hi = apply_shape(_SHAPES[_BEFORE[qual]], value, place_of(value))
+        value, low, high = clean(value), clean(low), clean(high)
+    elif dec:
         half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
         low, high, li, hi = value - half, value + half, True, False
     else:
         low = high = value
         li = hi = True
     word = None
-    if p > floor and t[p - 1] in _SIGN_LAST:
-        word, sign = direction(t, p, floor)
+    if start > floor and t[start - 1] in _SIGN_LAST:
+        word, sign = direction(t, start, floor)
         if sign < 0:
-            value, low, high, li, hi = -value, -high, -low, hi, li
-    return (p, m.end(), value, low, high, unit, dim, None, kind, True, li, hi, word, written)
+            value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
+    return (start, m.end(), value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+
+
+def _neg(d: Decimal | None) -> Decimal | None:
+    return None if d is None else -d
 
 
 def fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
