@@ -130,8 +130,9 @@ class _Doc:
             if s is not None and s.kind == "place":
                 return s.key, "sentence"
             o = sentence_org(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
-            if o is not None:  # 附属医院全年门诊量289.5万人次,开放床位3260张: the subject goes on
-                return self._org(o, q.start), "sentence"
+            key = self._org(o, q.start) if o is not None else ""
+            if key and not key.startswith(gazetteer().anaphora):  # 附属医院全年门诊量…,开放床位3260张
+                return key, "sentence"
         line = self.layout.line_at(q.start)
         if self.text[line[0]:line[1]].lstrip().startswith(_BULLETS):
             return "unknown", "document"  # a bullet (a related-news link) names its own subject or none

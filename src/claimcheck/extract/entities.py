@@ -183,7 +183,11 @@ def find_mentions(text: str) -> list[Mention]:
             orgs.pop()
         anaphoric = name.startswith(gz.anaphora) or text.endswith(gz.anaphora, 0, start)
         if not _is_name(name, m.group(0), start == m.start(), anaphoric, gz):
-            continue
+            # "一等奖花落呼和浩特吉迈科技有限公司": the name starts at the place it holds.
+            inner = [p for p in places if start < p.start and p.end <= m.start() and p.kind == "place"]
+            if not inner:
+                continue
+            start, name = inner[-1].start, text[inner[-1].start:m.end()]
         if start == m.start() and text.endswith(gz.anaphora, 0, start):
             start = next(start - len(a) for a in gz.anaphora if text.endswith(a, 0, start))
             name = text[start:m.end()]
