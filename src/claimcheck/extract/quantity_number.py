@@ -170,6 +170,11 @@ def _core(key: tuple, qual: str | None) -> object:
     trim = 0
     if post in ("多", "内", "之内") and (unit is None or unit.dim != "duration"):
         trim, post = len(post), None
+    sign = p2 if n2 else p1
+    if sign and unit_text != sign and post is None:
+        # 同比-12%大幅下滑: a percentage ends at its sign; 大 starts the next word, it is no unit
+        trim, unit_text = trim + len(unit_text), sign
+        unit = _UNITS[sign]
     if unit_text in ("成", "折"):
         unit, n1 = _tenths(n1, n2, unit_text, unit)
         if unit is None:
