@@ -85,6 +85,9 @@ def rounding(r: Reading) -> tuple[Decimal, Decimal, bool, bool]:
 
 def before(t: str, start: int, floor: int) -> tuple[str | None, int]:
     """The qualifier word written just before ``start`` (longest first), and where it starts."""
+    if start > floor + 1 and t[start - 1] == " " and t[start - 2] in _QUAL_LAST:
+        word, s = before(t, start - 1, floor)  # 超过 600 家: a space on each side of the digits
+        return (word, s) if word else (None, start)
     if start <= floor or t[start - 1] not in _QUAL_LAST:
         return None, start  # the common case, decided by one set lookup
     if t[start - 3:start] == "人民币" and start - 3 > floor:
@@ -99,8 +102,8 @@ def before(t: str, start: int, floor: int) -> tuple[str | None, int]:
 
 
 def direction(t: str, start: int, floor: int) -> tuple[str | None, int]:
-    """The sign word before ``start`` (下降, 增长, 负增长), allowing one 了 between."""
-    end = start - 1 if start - 1 >= floor and t[start - 1] == "了" else start
+    """The sign word before ``start`` (下降, 增长, 负增长), allowing one 了 or space between."""
+    end = start - 1 if start - 1 >= floor and t[start - 1] in "了 " else start
     if end <= floor or t[end - 1] not in _DIR_LAST:
         return None, 1
     directions = tables().directions

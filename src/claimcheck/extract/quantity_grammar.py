@@ -46,14 +46,15 @@ _DSEP = "(?:——|[-—–~至到])"
 # A clock time in words: "9点30分", "十时半". A bare "9点" is left alone (三点建议: three points).
 _CHOUR = "(?:[01]?[0-9]|2[0-4]|十[一二]?|[一二三四五六七八九]|二十[一二三四]?)"
 _CTIME = f"{_CHOUR}[点时](?:[0-5]?[0-9]分|[一二三四五]?十[一二三四五六七八九]?分|[一二三四五六七八九]分|半)"
-_MD = (f"(?:{_MON}|{_CMON})(?:{_DSEP}(?:{_MON}|{_CMON}))?月份?"
-       f"(?:(?:{_DAY}|{_CDAY})(?:{_DSEP}(?:{_DAY}|{_CDAY}))?[日号])?(?:\\s?{_TIME})?")
+# Web text often puts a space on each side of a digit run: "2024 年 3 月 5 日", "共有 388 家".
+_MD = (f"(?:{_MON}|{_CMON})(?:{_DSEP}(?:{_MON}|{_CMON}))? ?月份?"
+       f"(?: ?(?:{_DAY}|{_CDAY})(?:{_DSEP}(?:{_DAY}|{_CDAY}))? ?[日号])?(?:\\s?{_TIME})?")
 
 _DATES = (
     f"(?P<ymd>{_Y}[-/.]{_MON}[-/.]{_DAY}(?:\\s{{0,2}}{_TIME})?)(?![0-9])",
     f"(?P<yrange>{_Y}\\s?{_DSEP}\\s?{_Y}年?度?)(?![0-9])",
-    f"(?P<year>(?:{_Y}|{_CY})年(?:度)?(?P<ymd2>{_MD})?)",
-    f"(?P<decade>[0-9]{{2,4}}年代)",
+    f"(?P<year>(?:{_Y}|{_CY}) ?年(?:度)?(?: ?(?P<ymd2>{_MD}))?)",
+    f"(?P<decade>[0-9]{{2,4}} ?年代)",
     f"(?P<md>{_MD})",
     f"(?P<day>{_DAY}日)(?!元)",
     f"(?P<time>{_TIME})(?![0-9])",
@@ -98,8 +99,8 @@ def _ordinal() -> str:
     t = tables()
     words = sorted(t.rank_units | t.edition_units | t.period_units, key=lambda w: (-len(w), w))
     # 第1至3名, 第一到三批: a range of ranks or editions
-    return (f"(?P<ord>第(?P<on>{NUM})(?:(?P<osep>[至到~-]|—|–)第?(?P<on2>{NUM}))?"
-            f"(?P<ou>{'|'.join(map(re.escape, words))})?)")
+    return (f"(?P<ord>第 ?(?P<on>{NUM})(?:(?P<osep>[至到~-]|—|–)第?(?P<on2>{NUM}))?"
+            f"(?: ?(?P<ou>{'|'.join(map(re.escape, words))}))?)")
 
 
 # 九成五: nine and a half tenths, 95 %. Example: "约三成五的企业".
@@ -120,9 +121,9 @@ def _number() -> str:
     post = trie_regex({w: "(?![游级班午文车楼])" if w == "上下" else ""
                        for w in t.after if w not in ("余", "来", "几")})
     return (
-        f"(?P<num>(?P<n1>{NUM})(?P<a1>[余多来几幾])?(?P<m1>{_SECT})?(?P<a2>[余多])?(?P<p1>[%‰])?"
+        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?: ?(?P<m1>{_SECT}))?(?P<a2>[余多])?(?: ?(?P<p1>[%‰]))?"
         f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
-        f"(?P<unit>{t.unit_pattern})?"
+        f"(?: ?(?P<unit>{t.unit_pattern}))?"
         f"(?P<post>{post})?"
         # After a digit or Latin letter, no further letter or digit: 5G and B2 are labels, not 5
         # and 2; after a Chinese unit a digit may follow (20世纪90年代).

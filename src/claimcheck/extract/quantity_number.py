@@ -364,9 +364,9 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """The general number phrase, with its qualifier, sign word and unit."""
     start = g.start()
     qual, qual_start = None, start
-    if start > floor and t[start - 1] in _QUAL_LAST:
+    if start > floor and (t[start - 1] in _QUAL_LAST or t[start - 1] == " "):
         qual, qual_start = before(t, start, floor)
-    elif (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币")
+    if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", " ")
           and t[g.end():g.end() + 1] not in _SEP_FIRST):
         hit = fast(g, t, start, floor)
         if hit is not None:

@@ -104,6 +104,8 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     before the qualifier, a year or a phone number).
     """
     p = m.start()
+    if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in _QUAL_LAST or t[p - 2] in _SIGN_LAST):
+        return None  # 超过 600家, 增长 5%: the general path reads the word across the space
     head, mag, written = m.groups()
     if len(head) >= 10 and _PHONE.match(head) or written == "年" and not mag and _YEAR.fullmatch(head):
         return None  # the grammar reads years and phone numbers before number phrases
