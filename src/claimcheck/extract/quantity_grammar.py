@@ -111,6 +111,11 @@ _CURRENCY = (f"(?P<cur>(?P<csym>[¥￥$€£]|(?<![A-Za-z])(?:US\\$|HK\\$|NT\\$|
              f"\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])")
 
 
+# Between a number and its magnitude or unit: a space, or a line break right after digits (a
+# wrapped line: "达到300\n亿元"; build_number refuses it for a number that starts its line).
+_GAP = "(?: |(?<=[0-9]) ?\n)?"
+
+
 @cache
 def _number() -> str:
     """The number phrase: NUM, 余/多, magnitude, %, an optional range, a unit, 左右/以上.
@@ -121,9 +126,9 @@ def _number() -> str:
     post = trie_regex({w: "(?![游级班午文车楼])" if w == "上下" else ""
                        for w in t.after if w not in ("余", "来", "几")})
     return (
-        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?: ?(?P<m1>{_SECT}))?(?P<a2>[余多])?(?: ?(?P<p1>[%‰]))?"
+        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
         f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
-        f"(?: ?(?P<unit>{t.unit_pattern}))?"
+        f"(?:{_GAP}(?P<unit>{t.unit_pattern}))?"
         f"(?P<post>{post})?"
         # After a digit or Latin letter, no further letter or digit: 5G and B2 are labels, not 5
         # and 2; after a Chinese unit a digit may follow (20世纪90年代).

@@ -307,6 +307,11 @@ def _prefixed(unit: str, dim: str, t: str, start: int, floor: int) -> tuple[str,
     return unit, dim
 
 
+def _starts_line(t: str, start: int) -> bool:
+    """Only spaces between the line's start and ``start``."""
+    return not t[t.rfind("\n", 0, start) + 1:start].strip()
+
+
 def _alone_on_line(t: str, start: int, end: int) -> bool:
     """Only spaces between the number and the line's ends: a heading number such as "01"."""
     line_start = t.rfind("\n", 0, start) + 1
@@ -381,6 +386,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if core is None:
         return None
     end = g.end()
+    if "\n" in t[start:end] and _starts_line(t, start):
+        core, end = _BARE, start + len(key[0])  # 01\n个人...: a heading number, not 1 个
     if core is _BARE:
         hit = _bare(key[0], t, start, end)
         return signed(hit, t, floor) if hit is not None and hit.claimable else hit
