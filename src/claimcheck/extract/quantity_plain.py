@@ -117,7 +117,7 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         if qual in _ONLY_BARE or (qual == "近" and dim == "duration"):
             qual = None  # 上/数/过 only qualify a bare magnitude; 近3年 is "the last three years"
         elif qual is not None:
-            if (qs > floor and t[qs - 1] in "每负-") or _BEFORE[qual] == "several":
+            if (qs > floor and t[qs - 1] in "每负- ") or _BEFORE[qual] == "several":
                 return None
             start = qs
     dec = len(head) - head.index(".") - 1 if "." in head else 0
