@@ -85,7 +85,8 @@ def test_fast_paths_agree_with_the_general_grammar(monkeypatch) -> None:  # noqa
              "产值突破50亿元", "约合人民币5亿元", "每超过3家", "负超过3%", "-超过5%", "下降超过3.5%",
              "增长了约30.50%", "近30%", "超过1.5万人", "不足10%", "最多300万元", "过30家", "数10家",
              "上5家", "逾1,000家", "将近2.5万亿元", "减少了近3成", "超3年", "近3年来", "约10个",
-             "下降\u3000突破5%", "增长 超过 3%", "每 超过3家"]
+             "下降\u3000突破5%", "增长 超过 3%", "每 超过3家",
+             "2025年1月", "2025年 3月", "2025年十月", "2025年度1月", "2025年度盛典", "超过2025年的", "2099年底"]
     fast = [find_quantities(d) for d in docs]
     monkeypatch.setattr(quantity, "plain_matches", lambda t: {})
     monkeypatch.setattr(quantity_number, "fast", lambda *args: None)

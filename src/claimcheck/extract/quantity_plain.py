@@ -81,7 +81,7 @@ _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # A plain phrase preceded by one of these may be something else: a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
 # decides. Qualifiers (超过) are checked word by word in plain_hit.
-_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每“\"「『‘《氏币") | frozenset(
+_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每“\"「『‘《氏币度") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -107,8 +107,10 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in _QUAL_LAST or t[p - 2] in _SIGN_LAST):
         return None  # 超过 600家, 增长 5%: the general path reads the word across the space
     head, mag, written = m.groups()
-    if len(head) >= 10 and _PHONE.match(head) or written == "年" and not mag and _YEAR.fullmatch(head):
-        return None  # the grammar reads years and phone numbers before number phrases
+    if written == "年" and not mag and _YEAR.fullmatch(head):
+        return _year(p, m.end(), head, t)
+    if len(head) >= 10 and _PHONE.match(head):
+        return None  # the grammar reads phone numbers before number phrases
     unit, dim, kind = _FAST_UNITS[written]
     qual = None
     start = p
@@ -144,6 +146,25 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         if sign < 0:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
     return (start, m.end(), value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+
+
+def _year(p: int, end: int, head: str, t: str) -> tuple | None:
+    """2025年, 2023年度: a year, as the grammar's year alternative reads it (build_year).
+
+    None when a month may follow (2025年1月, 2025年 十月): the grammar reads a date there.
+    """
+    if t[end:end + 1] == "度":
+        end += 1
+    c = t[end:end + 1]
+    if c == " ":
+        c = t[end + 1:end + 2]
+    if c and c in _MONTH_FIRST:
+        return None
+    value = Decimal(head)
+    return (p, end, value, value, value, "年", "time", None, "year", False, True, True, None, None)
+
+
+_MONTH_FIRST = frozenset("0123456789十一二三四五六七八九")
 
 
 def _neg(d: Decimal | None) -> Decimal | None:
