@@ -203,6 +203,12 @@ def build_slash(g: re.Match[str], t: str, floor: int) -> Hit | None:
                   t, floor)
 
 
+def build_sci(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """1.2e5 → 120000; -3e-2 → -0.03."""
+    value = clean(Decimal(g.group()))
+    return signed(Hit(g.start(), g.end(), value, value, value), t, floor)
+
+
 def build_ordinal(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """第58位 / 第三名 / 居全国第一 → a rank; 第十四届 / 第二次 / 第一动力 → an ordinal, not a claim."""
     T = tables()
@@ -314,6 +320,7 @@ def _fixed(kind: str, dim: str | None = None) -> Callable[[re.Match[str], str, i
 BUILDERS = {
     "frac": build_fraction,
     "sfrac": build_slash,
+    "sci": build_sci,
     "ord": build_ordinal,
     "fan": build_fan,
     "half": build_half,

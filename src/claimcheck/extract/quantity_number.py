@@ -292,8 +292,8 @@ def _second_end(core: _Core, key: tuple, t: str, end: int) -> tuple[_Core, int]:
 
 
 # A scale or currency named before the amount: 华氏98.6度 (℉), 摄氏35度 (℃), 港币两千元 (港元).
-# The last characters of these words (氏, 币) send a digit phrase after them to the general path.
-_PREFIXES = {"度": (("华氏", "℉"), ("摄氏", "℃")),
+# The last characters of these words (氏, 币, 度) send a digit phrase after them to the general path.
+_PREFIXES = {"度": (("华氏温度", "℉"), ("华氏", "℉"), ("摄氏温度", "℃"), ("摄氏", "℃")),
              "元": (("港币", "港元"), ("新台币", "新台币"), ("台币", "新台币"), ("澳门币", "澳门元"))}
 _PREFIXED = frozenset(_PREFIXES)
 _PREFIX_LAST = frozenset(w[-1] for ws in _PREFIXES.values() for w, _ in ws)
@@ -371,7 +371,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     qual, qual_start = None, start
     if start > floor and (t[start - 1] in _QUAL_LAST or t[start - 1] == " "):
         qual, qual_start = before(t, start, floor)
-    if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", " ")
+    if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", "度", " ")
           and t[g.end():g.end() + 1] not in _SEP_FIRST):
         hit = fast(g, t, start, floor)
         if hit is not None:
