@@ -45,6 +45,8 @@ _COORDINATED = re.compile(r"\x00+(?:和|、|与|及|以及|或)$")
 # A title in book marks: "《国土空间总体规划(2021—2035年)》" (its years are not periods).
 _TITLE = re.compile(r"《[^》\n]{0,60}》")
 _QUOTE_MAX = 160
+# A year that belongs to the figure right after it: "比2020年的2787.4亿元", "2020年末的270.9万人".
+_OWN_YEAR = re.compile(r"((?:19|20)\d{2}年(?:底|末)?)的$")
 # A period within this many characters of its sentence's start opens the sentence: "2024年,全市…".
 _TOPIC_REACH = 6
 # Headings of plan sections, and of reviews that mention plans: "主要预期目标" vs "目标任务完成情况".
@@ -109,7 +111,10 @@ class _Doc:
         named = [m for m in self.mentions_between(first[0], first[1]) if m.kind != "weak"]
         if not named or named[0].kind != "org":
             return None
-        return self._org(named[0], named[0].end)
+        key = self._org(named[0], named[0].end)
+        # The body must name it again: "某大学专家解读…" in a title does not make the city's figures its own.
+        again = any(m.kind == "org" and self._org(m, m.end) == key for m in self.mentions_between(first[1], len(self.text)))
+        return key if again else None
 
     def entity(self, q: Quantity, clause: tuple[int, int], sentence: tuple[int, int]) -> tuple[str, str]:
         """``(entity key, source)`` for the number ``q``."""
@@ -156,6 +161,9 @@ class _Doc:
             run = before[-listed[1]:]
             if all(b.start - a.end <= 1 for a, b in zip(run, run[1:])):
                 return run[listed[0]].period
+        own = _OWN_YEAR.search(self.text, max(sentence[0], q.start - 12), q.start)
+        if own is not None:  # 比2020年的2787.4亿元: the base's own year (a base for the change after it)
+            return find_periods(own.group(1), self.doc.date)[0].period
         if before:
             return before[-1].period
         line = self.layout.line_at(q.start)
@@ -164,7 +172,7 @@ class _Doc:
         for p in self.periods[bisect_left(self._period_starts, first[0]):]:  # "2023年,乌海市推深做实改革创新"
             if p.start >= first[1] or p.start >= q.start:
                 break
-            if p.start >= first[0]:
+            if p.start >= first[0] and not self.text.startswith("的", p.end):  # 2019年的185家: that figure's
                 return p.period
         topic = self._topic_period(first[1], sentence[0])
         if topic is not None:
@@ -179,8 +187,8 @@ class _Doc:
         while i >= 0 and self.periods[i].start >= lo:
             p = self.periods[i]
             opening = self.layout.sentence_at(p.start)[0]
-            if p.start - opening <= _TOPIC_REACH and not self.text[opening:p.start].strip("，,、 ").endswith(
-                    ("较", "比", "与")):
+            if p.period.known and p.start - opening <= _TOPIC_REACH and not self.text.startswith("的", p.end) \
+                    and not self.text[opening:p.start].strip("，,、 ").endswith(("较", "比", "与")):
                 return p.period
             i -= 1
         return None

@@ -75,7 +75,7 @@ _STOP_CHARS = frozenset("的在是和与及对从向将把被让使于为由等�
 _STOP_WORDS = ("打造", "建设", "推动", "引进", "依托", "获批", "成立", "设立", "建成", "入选", "加快", "实施",
                "推进", "培育", "拥有", "围绕", "全力", "支撑", "创建", "带动", "促进", "成为", "聚焦",
                "构建", "发挥", "提升", "强化", "深化", "链接", "汇聚", "集聚", "搭建", "落地", "运营", "打开",
-               "直接", "进入", "走进", "来到", "参观", "凭借", "通过", "依靠", "借助", "作为")
+               "直接", "进入", "走进", "来到", "参观", "凭借", "通过", "依靠", "借助", "作为", "其中", "包括", "以及")
 _STOP_WORDS_RE = re.compile("(?:" + "|".join(_STOP_WORDS) + ")$")
 _MAX_ORG = 22
 _MEASURE_CHARS = frozenset("家个所座批类")
@@ -158,7 +158,8 @@ def _division_mentions(text: str, places: list[Mention]) -> list[Mention]:
         name = text[start:end]
         bounded = start in ends or start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") \
             or text[start - 1] in _DIVISION_STOP
-        if bounded and 3 <= len(name) <= 5 and not _NOT_DIVISION.search(name) \
+        after_place = start in ends and len(name) == 3  # 包头市青山区: right after a city, 山区 is a name
+        if bounded and 3 <= len(name) <= 5 and (after_place or not _NOT_DIVISION.search(name)) \
                 and not name.startswith(_DIVISION_BAD_START):
             out.append(Mention(start, end, name, "place", name))
     return out

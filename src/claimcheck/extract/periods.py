@@ -92,6 +92,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "今年上半年", "今年1—5月", "去年", "上半年"
     ("rel_months", re.compile(r"(今年|去年|上年|前年)?(1[0-2]|[1-9])\s*[—–~-]{1,2}\s*(1[0-2]|[1-9])月")),
     ("rel_half", re.compile(r"(今年|去年|上年)?(上|下)半年")),
+    # "今年一季度", "一季度", "前三季度" (January to the end of the third quarter)
+    ("rel_quarter", re.compile(r"(今年|去年|上年)?(前)?(?:第)?([一二三四1-4])季度")),
     ("rel_year", re.compile(r"今年|去年|上一年|上年|前年|明年|过去一年")),
     # "截至目前", "目前", "当前", "现在", "如今"
     ("now", re.compile(r"截至目前|截止目前|目前|当前|如今|现阶段")),
@@ -157,6 +159,12 @@ def _read(kind: str, m: re.Match[str], doc_date: str | None) -> Period:
         if kind == "rel_half":
             return _months(y, 1 if g[1] == "上" else 7, 6 if g[1] == "上" else 12, label, "relative")
         return _months(y, int(g[1]), int(g[2]), label, "relative")
+    if kind == "rel_quarter":
+        y = _relative_year(g[0], doc_date)
+        q = _CN_DIGIT[g[2]]
+        if y is None:
+            return Period(label, None, None, "unknown")
+        return _months(y, 1 if g[1] else 3 * q - 2, 3 * q, label, "relative")
     if kind == "rel_year":
         y = _relative_year(label, doc_date)
         return _year(y, label, "relative") if y is not None else Period(label, None, None, "unknown")
@@ -195,5 +203,15 @@ def comparable(a: Period, b: Period) -> bool:
         # from a period that starts elsewhere ("2025年").
         if a.start and b.start and (a.end is None or b.end is None):
             return a.start == b.start
-        return True
+        # A figure with no period word is a year's or a current one; a quarter, a half year or
+        # "1—4月" is always stated as such, so it is another period than the unknown one.
+        return not (_part_of_year(a) or _part_of_year(b))
     return a.end == b.end
+
+
+def _part_of_year(p: Period) -> bool:
+    """True for a known period longer than a day and shorter than a calendar year (上半年, 1—4月)."""
+    if not p.known or p.start == p.end:
+        return False
+    start, end = date.fromisoformat(p.start), date.fromisoformat(p.end)
+    return (end - start).days < 360
