@@ -158,7 +158,12 @@ def _qualified(value: Decimal, t: str, start: int, floor: int, post: str | None,
 
 
 def build_fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """百分之三十 → 30 %, 千分之五 → 5 ‰, 三分之一 → 1/3, 三分之二以上 → [2/3, ∞)."""
+    """百分之三十 → 30 %, 千分之五 → 5 ‰, 三分之一 → 1/3, 三分之二以上 → [2/3, ∞); 百分之负五 → -5 %."""
+    hit = _fraction(g, t, floor)
+    return _negate(hit) if hit is not None and g["fneg"] else hit
+
+
+def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     den, num = read_any(g["fden"]), read_any(g["fnum"])
     if den is None or num is None or not den.value:
         return None

@@ -84,7 +84,7 @@ _DIGIT_LABEL = r"(?P<alnum2>[0-9]+(?:\.[0-9]+)?[A-Za-z][A-Za-z0-9]*)"
 _PERIOD = f"(?P<period>十[一二三四五六七八九]五)(?![{_CD}{_CP}{_CS}千0-9])"
 # 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
 # 一又二分之一: a whole number and a fraction.
-_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?"
+_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>负)?(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?"
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 1/3, 3/5: a fraction written with a slash (a date needs a year or 月/日; 2024/01/25 is read first).
 _SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"

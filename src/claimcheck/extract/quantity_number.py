@@ -307,6 +307,10 @@ def _prefixed(unit: str, dim: str, t: str, start: int, floor: int) -> tuple[str,
     return unit, dim
 
 
+# A magnitude word alone is no number even between punctuation: "万", "万万" (adverb), "亿".
+_LONE_MAGNITUDES = frozenset(("万", "萬", "亿", "億", "万万", "萬萬", "百", "佰", "千", "仟"))
+
+
 def _starts_line(t: str, start: int) -> bool:
     """Only spaces between the line's start and ``start``."""
     return not t[t.rfind("\n", 0, start) + 1:start].strip()
@@ -329,7 +333,7 @@ def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
         if len(n1) == 1 and start > 0 and t[start - 1] in "负負" and n1 in _CN_DIGITS:
             return Hit(start, end, r.value, r.value, r.value)  # 负五
         short = len(n1) == 1 or (len(n1) == 2 and not n1.strip(_PLAIN_CN) and not is_bare_magnitude(n1))
-        if short and not isolated:
+        if short and not isolated or n1 in _LONE_MAGNITUDES:
             return None  # 百姓, 三清零, 十二辐射: a word, not a number phrase (贰拾, 十万 are numbers)
         if len(n1) == 4 and not n1.strip(_CN_DIGIT_CHARS) and 1500 <= r.value <= 2099:
             return point(start, end, r.value, "year", "年", "time")
