@@ -25,6 +25,7 @@ _QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
 _DASHES = frozenset("-—–~")
+_BEFORE_LENGTHS = tuple(range(max(map(len, tables().before)), 0, -1))  # 大于或等于 … 约
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
 
 
@@ -94,7 +95,7 @@ def before(t: str, start: int, floor: int) -> tuple[str | None, int]:
         word, s = before(t, start - 3, floor)  # 约合人民币5亿元
         return (word, s) if word else (None, start)
     words = tables().before
-    for k in (3, 2, 1):
+    for k in _BEFORE_LENGTHS:
         s = start - k
         if s >= floor and t[s:start] in words:
             return t[s:start], s
