@@ -12,6 +12,7 @@ keys that at least two articles speak about (singles are left out).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from functools import cache
@@ -69,17 +70,37 @@ def group_id(key: tuple[str, ...]) -> str:
 Bound = tuple[Decimal | None, bool]
 
 
+# A whole number before a magnitude word: "4000亿元", "6万元" (not "3.6万亿元", rounded by the parser).
+_WHOLE_BEFORE_MAGNITUDE = re.compile(r"(?<![0-9.])([0-9]+)(?=[万亿])")
+
+
+def _magnitude_half(claim: Claim) -> Decimal | None:
+    """Half the magnitude unit of a whole figure stated in 万 or 亿: 4000亿元 was rounded to the 亿
+    (it admits 4000.1亿元), as 10.1万 was rounded to the 千. None for other figures."""
+    q = claim.quantity
+    m = _WHOLE_BEFORE_MAGNITUDE.search(q.text)
+    if m is None or q.value is None or q.low != q.high or int(m.group(1)) == 0:
+        return None
+    factor = q.value / Decimal(m.group(1))
+    return factor / 2 if factor >= 10000 else None
+
+
 def interval(claim: Claim, tolerance: float = 0.0) -> tuple[Bound, Bound]:
-    """``((low, inclusive), (high, inclusive))`` of a claim, widened by a relative tolerance."""
+    """``((low, inclusive), (high, inclusive))`` of a claim, widened by a relative tolerance; a whole
+    figure stated in 万/亿 admits half a unit either side (``_magnitude_half``)."""
     q = claim.quantity
     low, high = q.low, q.high
+    high_inclusive = q.high_inclusive
     if low is None and high is None and q.value is not None and q.qualifier is None:
         low = high = q.value
+    half = _magnitude_half(claim)
+    if half is not None and low is not None and low == high:
+        low, high, high_inclusive = low - half, high + half, False
     if tolerance:
         t = Decimal(str(tolerance))
         low = None if low is None else low - abs(low) * t
         high = None if high is None else high + abs(high) * t
-    return (low, q.low_inclusive), (high, q.high_inclusive)
+    return (low, q.low_inclusive), (high, high_inclusive)
 
 
 def _meets(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
