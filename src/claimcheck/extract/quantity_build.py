@@ -337,6 +337,7 @@ BUILDERS = {
     "cheng": build_cheng,
     "halfu": build_half_unit,
     "alnum2": _fixed("label"),
+    "dotted": _fixed("label"),
     "ymd": _fixed("date", "time"),
     "md": _fixed("date", "time"),
     "day": _fixed("date", "time"),

@@ -88,6 +88,8 @@ _FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>�
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 1/3, 3/5: a fraction written with a slash (a date needs a year or 月/日; 2024/01/25 is read first).
 _SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
+# Three or more dotted groups: a version or an address, not a decimal. Example: "1.2.3", "192.168.1.1".
+_DOTTED = r"(?P<dotted>[0-9]+(?:\.[0-9]+){2,})(?![0-9])"
 # Scientific notation. Example: "1.2e5", "3E-4" (not 5G, not a hex code such as 3e8f).
 _SCI = r"(?P<sci>[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3})(?![0-9A-Za-z.])"
 # 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
@@ -163,7 +165,8 @@ def grammars_by_first_char() -> dict[str, object]:
     fraction = "(?=[0-9.]+(?:分之|又))" + _FRACTION
     slash = "(?=[0-9]{1,3}/[0-9])" + _SLASH
     sci = "(?=[0-9.]+[eE][+-]?[0-9])" + _SCI
-    digit = (dates, _PHONE, labels, fraction, slash, sci, _number(), _DIGIT_LABEL)
+    dotted = "(?=[0-9]+\\.[0-9]+\\.[0-9])" + _DOTTED
+    digit = (dates, _PHONE, labels, dotted, fraction, slash, sci, _number(), _DIGIT_LABEL)
     cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
     letter = (_CURRENCY, *_LABELS)
     table: dict[str, object] = {}

@@ -375,12 +375,16 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     qual, qual_start = None, start
     if start > floor and (t[start - 1] in _QUAL_LAST or t[start - 1] == " "):
         qual, qual_start = before(t, start, floor)
-    if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", "度", " ")
+    if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", "度", " ", ".")
           and t[g.end():g.end() + 1] not in _SEP_FIRST):
         hit = fast(g, t, start, floor)
         if hit is not None:
             return hit
     key = g.group(*_GROUPS)
+    if (t[start - 1:start] == "." and start > floor and key[0].isdigit()
+            and not (start >= 2 and t[start - 2].isalnum())):
+        key = ("0." + key[0], *key[1:])  # .5 → 0.5, -.34% → -0.34 %
+        start = qual_start = start - 1
     ck = (key, qual)
     core = _CACHE.get(ck, _MISSING)
     if core is _MISSING:
