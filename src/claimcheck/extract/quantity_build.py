@@ -230,6 +230,9 @@ def build_ordinal(g: re.Match[str], t: str, floor: int) -> Hit | None:
         high, value = r2.value, clean((r.value + r2.value) / _TWO)
     start, end, word = g.start(), g.end(), g["ou"]
     if word in T.rank_units or (word is None and not _cjk(t[end:end + 1])):
+        if start - 2 >= floor and t[start - 2:start] == "倒数":  # 倒数第三: third from the bottom
+            return Hit(start - 2, end, value, low, high, "rank_from_last", "rank", "倒数", "ordinal", False,
+                       unit_text=word)
         return Hit(start, end, value, low, high, "rank", "rank", sep, "ordinal", True, unit_text=word)
     if word in T.period_units:
         return Hit(start, end, value, low, high, word, "time", sep, "period_name", False, unit_text=word)

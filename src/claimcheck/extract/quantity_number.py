@@ -168,7 +168,7 @@ def _core(key: tuple, qual: str | None) -> object:
         unit_text = p2 or p1
     unit = _UNITS[unit_text] if unit_text else None
     trim = 0
-    if post in ("多", "内", "之内") and (unit is None or unit.dim != "duration"):
+    if post in ("多", "内", "之内") and (unit is None or unit.dim not in ("duration", "multiplier")):
         trim, post = len(post), None
     sign = p2 if n2 else p1
     if sign and unit_text != sign and post is None:
