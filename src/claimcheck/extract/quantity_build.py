@@ -210,8 +210,18 @@ def build_slash(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 
 def build_sci(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """1.2e5 → 120000; -3e-2 → -0.03."""
-    value = clean(Decimal(g.group()))
+    """1.2e5 → 120000; -3e-2 → -0.03; 1.2×10^5 → 120000; 2^10 → 1024."""
+    text = g.group()
+    if "^" in text:
+        head, exp = text.split("^")
+        power = int(exp)
+        if head[-3:-2] in "×xX*" and head.endswith("10") and len(head) > 3:
+            value = Decimal(head[:-3]).scaleb(power)
+        else:
+            value = Decimal(head) ** power
+        value = clean(value)
+    else:
+        value = clean(Decimal(text))
     return signed(Hit(g.start(), g.end(), value, value, value), t, floor)
 
 

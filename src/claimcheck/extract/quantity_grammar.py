@@ -90,8 +90,9 @@ _FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>�
 _SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
 # Three or more dotted groups: a version or an address, not a decimal. Example: "1.2.3", "192.168.1.1".
 _DOTTED = r"(?P<dotted>[0-9]+(?:\.[0-9]+){2,})(?![0-9])"
-# Scientific notation. Example: "1.2e5", "3E-4" (not 5G, not a hex code such as 3e8f).
-_SCI = r"(?P<sci>[0-9]+(?:\.[0-9]+)?[eE][+-]?[0-9]{1,3})(?![0-9A-Za-z.])"
+# Scientific notation. Example: "1.2e5", "3E-4", "1.2×10^5", "2^10" (not 5G, not a hex code 3e8f).
+_SCI = (r"(?P<sci>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3}|(?:[×xX*]10)?\^[+-]?[0-9]{1,2}))"
+        r"(?![0-9A-Za-z.])")
 # 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
 _HALF = "(?P<half>(?:半数|一半|(?<=过)半)(?P<hpost>以上|以下|左右)?)"
 # Half a unit of time: "半小时", "半个月", "半年" (not 上半年 / 下半年, which are periods).
@@ -164,9 +165,9 @@ def grammars_by_first_char() -> dict[str, object]:
               + "|".join((_LABELS[0], _LABELS[2], _LABELS[3])) + ")")
     fraction = "(?=[0-9.]+(?:分之|又))" + _FRACTION
     slash = "(?=[0-9]{1,3}/[0-9])" + _SLASH
-    sci = "(?=[0-9.]+[eE][+-]?[0-9])" + _SCI
+    sci = "(?=[0-9.]+(?:[eE][+-]?[0-9]|[×xX*]10\\^|\\^))" + _SCI
     dotted = "(?=[0-9]+\\.[0-9]+\\.[0-9])" + _DOTTED
-    digit = (dates, _PHONE, labels, dotted, fraction, slash, sci, _number(), _DIGIT_LABEL)
+    digit = (dates, _PHONE, sci, labels, dotted, fraction, slash, _number(), _DIGIT_LABEL)
     cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
     letter = (_CURRENCY, *_LABELS)
     table: dict[str, object] = {}
