@@ -277,7 +277,7 @@ class _Builder:
         self.sentence: tuple[int, int] = (-1, -1)
         self.clause: tuple[int, int] = (-1, -1)
         self.in_sentence: list[Claim] = []
-        self.last_reading: dict[tuple[int, int], Reading] = {}
+        self.last_reading: dict[int, Reading] = {}  # by clause start
         self.last_source: Claim | None = None  # the claim the last inherited indicator came from
 
     def _inherit(self, reading: Reading, index: int,
@@ -301,10 +301,10 @@ class _Builder:
         pre, post = d.masked[clause[0]:q.start], d.masked_after[q.end:clause[1]]
         reading = read_indicator(pre, post, q.kind, q.kind == "ordinal" or q.unit == "rank",
                                  d.text[clause[0]:q.start])
-        previous = self.last_reading.get(clause)
+        previous = self.last_reading.get(clause[0])
         if previous is not None and _COORDINATED.search(pre):  # 分别增长79%和446%: same reading as 79%
             reading = previous
-        self.last_reading[clause] = reading
+        self.last_reading[clause[0]] = reading
         return reading, pre
 
     def _base(self, reading: Reading, indicator: str, period: Period) -> str | None:
@@ -342,7 +342,7 @@ class _Builder:
         while start > self.sentence[0] and d.text[start - 1] == "、":
             prev = d.layout.clause_at(start - 2)
             item = d.text[prev[0]:prev[1]].strip()
-            if not _SHORT_ITEM.fullmatch(item):
+            if not _SHORT_ITEM.fullmatch(item) or gazetteer().place_re.fullmatch(item):  # places are entities
                 break
             out.insert(0, item)
             start = prev[0]
@@ -386,10 +386,10 @@ class _Builder:
             attrs = attrs + ("part",)
         return _Indicator(key, text_form, attrs, 0.8, source_entity)
 
-    def add(self, q: Quantity, siblings: list[Quantity]) -> None:
-        """Read the claim of ``q`` (one of the claimable ``siblings`` of its clause), if it makes one."""
+    def add(self, q: Quantity, siblings: list[Quantity], clause: tuple[int, int]) -> None:
+        """Read the claim of ``q`` (one of the claimable ``siblings`` of its ``clause``), if it makes one."""
         d = self.d
-        clause, sentence = d.layout.clause_at(q.start), d.layout.sentence_at(q.start)
+        sentence = d.layout.sentence_at(q.start)
         self.clause = clause
         if sentence != self.sentence:
             self.sentence, self.in_sentence = sentence, []
@@ -510,11 +510,36 @@ def extract_document(doc: Document) -> Extraction:
         return Extraction(doc, quantities, [])
     d = _Doc(doc, text, quantities)
     builder = _Builder(d)
+    clauses = _clauses(d, claimable)
     by_clause: dict[tuple[int, int], list[Quantity]] = {}
     for q in claimable:
-        by_clause.setdefault(d.layout.clause_at(q.start), []).append(q)
+        by_clause.setdefault(clauses[q.start], []).append(q)
     for q in claimable:
-        siblings = by_clause[d.layout.clause_at(q.start)]
-        builder.add(q, siblings)
+        builder.add(q, by_clause[clauses[q.start]], clauses[q.start])
     return Extraction(doc, quantities, builder.claims)
+
+
+# Only a coordinator between two figures: "6236.4亿元、4405.7亿元和4000.1亿元".
+_COORDINATOR = re.compile(r"\s*(?:、|和|与|及|以及|或)\s*")
+
+
+def _clauses(d: _Doc, claimable: list[Quantity]) -> dict[int, tuple[int, int]]:
+    """The clause of each figure; figures joined only by 、/和/及 share the first one's clause (its
+    noun and its 分别), though 、 after a unit ends a clause elsewhere."""
+    out: dict[int, tuple[int, int]] = {}
+    previous: Quantity | None = None
+    run: list[int] = []  # starts of the figures that share the current clause
+    for q in claimable:
+        clause = d.layout.clause_at(q.start)
+        if previous is not None and clause != out[previous.start] \
+                and _COORDINATOR.fullmatch(d.text, previous.end, q.start):
+            clause = (out[previous.start][0], max(clause[1], out[previous.start][1]))
+            for k in run:
+                out[k] = clause
+        elif previous is None or clause != out[previous.start]:
+            run = []
+        run.append(q.start)
+        out[q.start] = clause
+        previous = q
+    return out
 
