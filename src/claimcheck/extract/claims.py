@@ -47,6 +47,8 @@ _TITLE = re.compile(r"《[^》\n]{0,60}》")
 _QUOTE_MAX = 160
 # A year that belongs to the figure right after it: "比2020年的2787.4亿元", "2020年末的270.9万人".
 _OWN_YEAR = re.compile(r"((?:19|20)\d{2}年(?:底|末)?)的$")
+# A report named by the year it is delivered in, which reviews the year before: "2025年政府工作报告".
+_DELIVERY_YEAR = re.compile(r"工作报告|报告会|述职")
 # A period within this many characters of its sentence's start opens the sentence: "2024年,全市…".
 _TOPIC_REACH = 6
 # Headings of plan sections, and of reviews that mention plans: "主要预期目标" vs "目标任务完成情况".
@@ -76,7 +78,7 @@ class _Doc:
         self.periods = [p for p in every if not p.base and not in_title[p.start]]
         self._period_starts = [p.start for p in self.periods]
         title = self.layout.headings[0] if self.layout.headings else None
-        if title is not None and not text[:title.start].strip():
+        if title is not None and not text[:title.start].strip() and not _DELIVERY_YEAR.search(title.text):
             i = bisect_left(self._period_starts, title.start)
             if i < len(self.periods) and self.periods[i].start < title.end and self.periods[i].period.known:
                 self.title_period = replace(self.periods[i].period, source="heading")
@@ -201,7 +203,8 @@ class _Doc:
             if h.level > ceiling or (h.level == 9 and ceiling < 9):
                 continue
             i = bisect_left(self._period_starts, h.start)
-            if i < len(self.periods) and self.periods[i].start < h.end and self.periods[i].period.known:
+            if i < len(self.periods) and self.periods[i].start < h.end and self.periods[i].period.known \
+                    and not _DELIVERY_YEAR.search(h.text):
                 return replace(self.periods[i].period, source="heading")
             if h.level < 9:
                 ceiling = min(ceiling, h.level - 1)
