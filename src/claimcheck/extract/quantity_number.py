@@ -259,6 +259,9 @@ def _with_tail(core: _Core, t: str, end: int) -> tuple[_Core, int]:
         extra = DIGITS[jiao] * _TENTH + (DIGITS[fen] * _CENT if fen else 0) if jiao else DIGITS[fen_only] * _CENT
     elif core.unit_text != "元" and (m := _DIGIT_TAIL.match(t, end)) is not None:
         extra = DIGITS[m.group()] * _TENTH
+    elif core.unit == "块" and not _cjk(t[end:end + 1]):
+        # 一天能挣两三百块。: 块 closing the phrase is money; 三块屏幕 counts pieces
+        return core._replace(unit="元", dim="money", kind="money"), end
     else:
         return core, end
     value, low, high = (None if x is None else clean(x + extra) for x in (core.value, core.low, core.high))
@@ -399,7 +402,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if core is _BARE:
         hit = _bare(key[0], t, start, end)
         return signed(hit, t, floor) if hit is not None and hit.claimable else hit
-    if core.unit_text in _TAIL_UNITS and core.value is not None and not key[0][0].isdigit() and not key[6]:
+    if ((core.unit_text in _TAIL_UNITS or core.unit == "块") and core.value is not None
+            and not key[0][0].isdigit() and not key[6]):
         core, end = _with_tail(core, t, end)
     if key[10] and not key[6] and t[end:end + 1] in _SEP_FIRST and core.value is not None and core.kind != "label":
         core, end = _second_end(core, key, t, end)
