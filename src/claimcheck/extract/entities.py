@@ -155,8 +155,11 @@ def _division_mentions(text: str, places: list[Mention]) -> list[Mention]:
         while start > 0 and m.start() - start < 4 and start not in ends and "\u4e00" <= text[start - 1] <= "\u9fff" \
                 and text[start - 1] not in _DIVISION_STOP:
             start -= 1
+        after_part = text.startswith("其中", start - 1)  # 其中昆都仑区10.3万户
+        if after_part:
+            start += 1
         name = text[start:end]
-        bounded = start in ends or start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") \
+        bounded = after_part or start in ends or start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff") \
             or text[start - 1] in _DIVISION_STOP
         after_place = start in ends and len(name) == 3  # 包头市青山区: right after a city, 山区 is a name
         if bounded and 3 <= len(name) <= 5 and (after_place or not _NOT_DIVISION.search(name)) \
