@@ -50,7 +50,7 @@ def _interval_text(c: Claim) -> str:
 def _where(c: Claim, docs: dict[str, Document]) -> str:
     doc = docs.get(c.span.doc)
     name = (doc.path if doc else c.span.doc).replace("\\", "/").rsplit("/", 1)[-1]
-    return f"{name}, {c.period.label}" if c.period.source in ("explicit", "relative") else name
+    return f"{name}, {c.period.label}" if c.period.source in ("explicit", "relative", "heading") else name
 
 
 def _value(c: Claim, docs: dict[str, Document], agreeing: bool = False) -> dict[str, Any]:
@@ -128,7 +128,7 @@ def _shrink(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
         return None
     tol = tolerance_for(g.indicator, options)
     # Only periods the text states: a figure read "as of" its article's date may be older than that.
-    dated = sorted((c for c in members if c.period.known and c.period.source in ("explicit", "relative")),
+    dated = sorted((c for c in members if c.period.known and c.period.source in ("explicit", "relative", "heading")),
                    key=lambda c: (c.period.end, c.span.doc, c.span.start))
     pairs = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1:]
              if a.period.end < b.period.end and _below(b, a, tol)]
