@@ -280,7 +280,7 @@ def build_half(g: re.Match[str], t: str, floor: int) -> Hit | None:
 def build_half_unit(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """半小时 → 0.5 小时; 半年 → 0.5 年; 半个月 → 0.5 月."""
     unit = tables().units[g["hu"]]
-    half = Decimal("0.5") * unit.factor
+    half = clean(Decimal("0.5") * unit.factor)  # 半成 → 5 %
     return Hit(g.start(), g.end(), half, half, half, unit.unit, unit.dim, None, unit.kind, unit.claimable,
                unit_text=g["hu"])
 
