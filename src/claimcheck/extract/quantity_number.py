@@ -303,7 +303,9 @@ _PREFIX_LAST = frozenset(w[-1] for ws in _PREFIXES.values() for w, _ in ws)
 
 
 def _prefixed(unit: str, dim: str, t: str, start: int, floor: int) -> tuple[str, str]:
-    """The unit and dimension a prefix word names (华氏 before 度), else those given."""
+    """The unit and dimension a prefix word names (华氏 before 度, 新台币 177.1 亿元), else those given."""
+    if t[start - 1] == " ":
+        start -= 1
     for word, named in _PREFIXES[unit]:
         if start - len(word) >= floor and t.startswith(word, start - len(word)):
             return named, "temperature" if unit == "度" else dim
@@ -413,7 +415,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         start = qual_start
     end -= core.trim
     kind, dim, unit = core.kind, core.dim, core.unit
-    if unit in _PREFIXED and start > floor and t[start - 1] in _PREFIX_LAST:
+    if unit in _PREFIXED and start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " "):
         unit, dim = _prefixed(unit, dim, t, start, floor)
     if core.rank_candidate and _RANK_CONTEXT.search(t, max(floor, start - 10), start):
         kind, dim, unit = "ordinal", "rank", "rank"
