@@ -120,13 +120,13 @@ _SCOPE_TAIL = re.compile(r"(?:全国|全区|全市|全省|全盟|全球|世界|�
                          r"(?:地级及以上城市|地级以上城市|地级城市|省会城市|城市|同类城市)?(?:的)?$")
 # A change verb right before the number: "同比增长", "分别增长", "增速达", "下降".
 _CHANGE_TAIL = re.compile(
-    r"(?:同比|环比)?(?:分别)?(?:新增长|增长|增加|下降|减少|提高|提升|上升|降低|下滑|激增|增幅|增速|增长率|降幅|"
+    r"(?:同比|环比|年均)?(?:分别)?(?:新增长|增长|增加|下降|减少|提高|提升|上升|降低|下滑|激增|增幅|增速|增长率|降幅|"
     r"回落|扩大|缩小|翻番|前进|后退|进步|跃升|攀升|跌落)(?:了)?(?:达到|达|为|约|近|超过|超)?$")
 # A share: "占全区" (of = 全区), "占比达", "占全市的比重为".
 _SHARE_TAIL = re.compile(r"占(?:比)?(?P<of>[\u4e00-\u9fff]{0,8}?)(?:的)?(?:比重|比例|份额)?"
                          r"(?:为|达到|达|超过|超|约|近)?$")
 # The base of a change: "同比", "较上年同期", "较2021年", "与2020年相比".
-_BASE = re.compile(r"同比|环比|较上一?年(?:同期)?|比上一?年(?:同期)?|较去年(?:同期)?|比去年(?:同期)?|"
+_BASE = re.compile(r"年均|同比|环比|较上一?年(?:同期)?|比上一?年(?:同期)?|较去年(?:同期)?|比去年(?:同期)?|"
                    r"较((?:19|20)\d{2})年(?:度)?|比((?:19|20)\d{2})年(?:度)?|与((?:19|20)\d{2})年相比|"
                    r"相比((?:19|20)\d{2})年")
 # A gap to a yardstick: "高于全区平均水平", "快于全国".
@@ -229,7 +229,9 @@ def _base(pre: str) -> str | None:
     year = next((g for g in found.groups() if g), None)
     if year:
         return f"较{year}年"
-    return "环比" if found.group(0) == "环比" else "同比"
+    if found.group(0) in ("环比", "年均"):  # 年均增长6.2%: an average over years, not one year's change
+        return found.group(0)
+    return "同比"
 
 
 def _rank_noun(pre: str) -> str:
