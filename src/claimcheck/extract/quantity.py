@@ -50,7 +50,7 @@ from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
-from .quantity_plain import plain_hit, plain_matches
+from .quantity_plain import plain_hit, plain_search
 from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 
@@ -60,7 +60,6 @@ __all__ = ["find_quantities", "clear_caches"]
 _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅点0123456789")
 
 
-_DIGITS = frozenset("0123456789")
 _NUMERAL_RUN = re.compile("[零〇○一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅]+")
 _UNIT_RE = re.compile(tables().unit_pattern)
 # Bigrams that can start a lexicon word's numeral run: (char before, numeral) and (numeral, char after).
@@ -96,12 +95,10 @@ def _unit_runs_past(t: str, p: int, e: int) -> bool:
 def _scan(t: str) -> list[tuple]:
     """All hits in normalized text ``t``, left to right, never overlapping."""
     hits: list[tuple] = []
-    search = START.search
+    search = _SEARCH.search if _PLAIN_ON else START.search
     memo = _MEMO
     memo_get = memo.get
-    digits = _DIGITS
     memo_chars = _MEMO_CHARS if _MEMO_ON else ""
-    plain = plain_matches(t)
     pos = floor = 0
     while True:
         m = search(t, pos)
@@ -129,14 +126,12 @@ def _scan(t: str) -> list[tuple]:
                 hits.append((p + rel[0], p + rel[1], *rel[2:]))
                 pos = floor = p + step
             continue
-        if c in digits:
-            pm = plain.get(p)
-            if pm is not None:
-                hit = plain_hit(pm, t, floor)
-                if hit is not None:
-                    hits.append(hit)
-                    pos = floor = hit[1]
-                    continue
+        if m.lastindex:  # the search read a plain phrase (388家)
+            hit = plain_hit(m, t, floor)
+            if hit is not None:
+                hits.append(hit)
+                pos = floor = hit[1]
+                continue
         hit, pos = _general(t, p, floor)
         if hit is not None:
             hits.append(hit)
@@ -209,6 +204,8 @@ def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
 
 
 _BUILDERS = {**BUILDERS, "num": build_number}
+_SEARCH = plain_search(START.pattern)
+_PLAIN_ON = True  # off: every digit goes through the grammar (the test that both agree)
 _GRAMMARS = grammars_by_first_char()
 
 

@@ -15,7 +15,7 @@ from .numerals import place_of
 from .quantity_build import apply_shape, before, clean, direction
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["plain_matches", "plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
+__all__ = ["plain_search", "plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
 
 _T = tables()
 _UNITS = _T.units
@@ -41,7 +41,7 @@ _MAG_EXP = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12, "萬億": 12}
 _INTEGRAL_HALF = {k: Decimal(5).scaleb(k - 1).quantize(_ONE) for k in range(1, 20)}
 
 
-def _plain_regex() -> re.Pattern[str]:
+def _plain_tail() -> str:
     """Digits, maybe 万/亿, a plain unit, and nothing after that could extend the phrase.
 
     Example: "388家", "30.32%", "27.41亿元", "10.1万P", "6年". Not "90年代", "200个以上" or
@@ -56,11 +56,10 @@ def _plain_regex() -> re.Pattern[str]:
             units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
     units["%"] = units["‰"] = ""
     units["年"] += "(?!代)"  # 90年代 is a decade; a year (2025年) is sent on by plain_hit
-    # Possessive digits: no unit starts with a digit or ".", so giving digits back never helps, and
-    # a start right after a digit or "." is refused at once (plain_matches would drop it anyway).
-    return re.compile(r"([0-9](?<![0-9.][0-9])[0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?("
-                      + trie_regex(units) + ")"
-                      r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内])")
+    # After the first digit (the scanner's search consumed it). Possessive digits: no unit starts
+    # with a digit or ".", so giving digits back never helps.
+    return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(" + trie_regex(units) + ")"
+            r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内及或])")
 
 
 def _unit_guards() -> dict[str, str]:
@@ -73,7 +72,6 @@ def _unit_guards() -> dict[str, str]:
     return guards
 
 
-_PLAIN = _plain_regex()
 # What the grammar reads before a number phrase: a mobile or 400 number, a year before 年.
 # Example: "13800138000", "4008208820", "2025".
 _PHONE = re.compile(r"(?:1[3-9][0-9]{9}|400[0-9]{7})(?![0-9])")
@@ -81,32 +79,37 @@ _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # A plain phrase preceded by one of these may be something else: a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
 # decides. Qualifiers (超过) are checked word by word in plain_hit.
+_TAIL = _plain_tail()
 _PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每“\"「『‘《氏币度") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def plain_matches(t: str) -> dict[int, re.Match[str]]:
-    """Every plain phrase of ``t`` by start, found in one pass (the scanner takes those it reaches).
+def plain_search(start_class: str) -> re.Pattern[str]:
+    """The scanner's search: the next character that can start a number phrase (``start_class``),
+    and, when it is a digit that starts a plain phrase, the rest of that phrase (groups: the
+    digits after the first, the magnitude, the unit).
 
-    A phrase after a character of _PLAIN_BLOCK is left to the grammar (the check is done here, not
-    as a lookbehind, so that the search can skip to the next digit in C); 388 inside 1388家 is
-    never a start, digits being in the block.
+    One search per candidate reads "388家" whole; the class comes first, so the regex engine
+    skips to the next candidate in a tight loop. A digit after a character of _PLAIN_BLOCK is
+    left to the grammar (B2, 1.5, 2-3, 第3, 每10, “1571”): 388 inside 1388家 never starts one.
+    Example: in "共有388家", the search from 0 returns "388家" with groups ("88", None, "家").
     """
-    block = _PLAIN_BLOCK
-    return {m.start(): m for m in _PLAIN.finditer(t) if not (m.start() and t[m.start() - 1] in block)}
+    block = "".join(sorted(_PLAIN_BLOCK))
+    return re.compile(start_class + "(?:(?<=[0-9])(?<![" + re.escape(block) + "][0-9])" + _TAIL + ")?")
 
 
 def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
-    """The hit for a plain phrase found by ``plain_matches``, without trying the whole grammar.
+    """The hit for a plain phrase found by ``plain_search``, without trying the whole grammar.
 
     A qualifier word just before (超过388家, 突破50亿元) shapes the interval and joins the span,
     as the general path does; None sends the rare remaining cases there (每 or a minus sign
     before the qualifier, a year or a phone number).
     """
     p = m.start()
-    if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in _QUAL_LAST or t[p - 2] in _SIGN_LAST):
+    rest, mag, written = m.groups()
+    head = t[p:p + 1 + len(rest)]
+    if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in _QUAL_LAST or t[p - 2] in _SIGN_LAST or t[p - 2] in "氏币度"):
         return None  # 超过 600家, 增长 5%: the general path reads the word across the space
-    head, mag, written = m.groups()
     if written == "年" and not mag and _YEAR.fullmatch(head):
         return _year(p, m.end(), head, t)
     if len(head) >= 10 and _PHONE.match(head):
