@@ -281,6 +281,10 @@ def build_half_unit(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """半小时 → 0.5 小时; 半年 → 0.5 年; 半个月 → 0.5 月."""
     unit = tables().units[g["hu"]]
     half = clean(Decimal("0.5") * unit.factor)  # 半成 → 5 %
+    if unit.kind == "percent":  # 不足半成 → [0, 5) %; 近半年 stays "the last half year"
+        start, (low, high, li, hi), qualifier = _qualified(half, t, g.start(), floor, None)
+        return Hit(start, g.end(), half, low, high, unit.unit, unit.dim, qualifier, unit.kind, True, li, hi,
+                   unit_text=g["hu"])
     return Hit(g.start(), g.end(), half, half, half, unit.unit, unit.dim, None, unit.kind, unit.claimable,
                unit_text=g["hu"])
 
