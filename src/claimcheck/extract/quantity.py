@@ -32,6 +32,14 @@ A bound written before a number narrows the interval a qualifier after it gives 
 after 每 is the base of a rate and not claimable (每10万人口). Numbers alone on a line or in list
 position (01, 一、, (二)) are labels; a lone Chinese numeral inside a word (三北, 一是) is not returned.
 
+Forms read as one quantity: 元角分 money (三元五角 → 3.5 元, 两块五, 一百三十五块六角七分钱), a digit
+after 米 (一米八 → 1.8 米), a unit and a half (两年半, 一个半小时), 成 and 折 in tenths (九成五, 八折 →
+80 %, 75折 → 75 %), mixed numbers (一又二分之一), slash fractions (1/3), powers (1.2×10^5, 1.2e5),
+ranges with the unit on both ends (1万元至5万元) or of ranks (第1至3名), currency signs and codes on
+either side (HK$20, RMB 100, 100 USD), a scale or currency named before (华氏98.6度 → ℉, 港币500元).
+A space on each side of a digit run (共有 388 家) and a line break right after digits (300\n亿元) do
+not separate a number from its unit or qualifier. 万万 is 亿; traditional forms (萬 億 點 負 兩) read.
+
 Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
 ``quantity_plain`` reads plain digit phrases (388家) fast; ``quantity_number`` reads the general
 number phrase; ``quantity_build`` the other shapes (fractions, ordinals, dates, labels);
