@@ -422,7 +422,7 @@ class _Builder:
             quote=_quote(d.doc.text, sentence, q), quantity=q, indicator=found.key,
             indicator_text=found.text, entity=entity, period=period,
             measure="target" if _is_plan(d.text, sentence[0], q.start) or d.in_plan_section(q.start)
-            else reading.measure,
+            or _in_plan_list(d.text, d.layout.line_at(q.start)[0], q.start) else reading.measure,
             confidence=confidence if source != "document" else confidence * 0.9,
             attributes=attributes + (("其中",) if reading.part else ()),
             base=self._base(reading, found.key, period),
@@ -461,6 +461,20 @@ def _shared_head(items: list[str]) -> list[str]:
         return items
     shared = last[width:]
     return [i + shared for i in items[:-1]] + [last]
+
+
+# A list of targets led by a plan phrase, its items separated by ；: "主要预期目标是：地区生产总值增长6.5%左右；
+# 一般公共预算收入增长5%；城镇新增就业2.5万人". The leader reaches every item up to the full stop.
+_PLAN_LEADER = re.compile(r"目标(?:是|为)?[:：]|预期目标|力争|确保|争取(?!到)|计划(?=[0-9到在于将实现新建完成达今明])")
+_FULL_STOP = re.compile(r"[。！？!?]")
+
+
+def _in_plan_list(text: str, line_start: int, pos: int) -> bool:
+    """True when a plan leader opens the full sentence (up to 。, across ；) before ``pos``."""
+    start = line_start
+    for m in _FULL_STOP.finditer(text, line_start, pos):
+        start = m.end()
+    return bool(_PLAN_LEADER.search(text, start, pos))
 
 
 def _is_plan(text: str, start: int, pos: int) -> bool:

@@ -94,6 +94,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_half", re.compile(r"(今年|去年|上年)?(上|下)半年")),
     # "今年一季度", "一季度", "前三季度" (January to the end of the third quarter)
     ("rel_quarter", re.compile(r"(今年|去年|上年)?(前)?(?:第)?([一二三四1-4])季度")),
+    # "今年以来", "年初以来": from January 1 to the document date
+    ("rel_since", re.compile(r"(?:今年|年初)以来")),
     ("rel_year", re.compile(r"今年|去年|上一年|上年|前年|明年|过去一年")),
     # "截至目前", "目前", "当前", "现在", "如今"
     ("now", re.compile(r"截至目前|截止目前|目前|当前|如今|现阶段")),
@@ -159,6 +161,10 @@ def _read(kind: str, m: re.Match[str], doc_date: str | None) -> Period:
         if kind == "rel_half":
             return _months(y, 1 if g[1] == "上" else 7, 6 if g[1] == "上" else 12, label, "relative")
         return _months(y, int(g[1]), int(g[2]), label, "relative")
+    if kind == "rel_since":
+        if doc_date is None:
+            return Period(label, None, None, "unknown")
+        return Period(label, f"{doc_date[:4]}-01-01", doc_date, "relative")
     if kind == "rel_quarter":
         y = _relative_year(g[0], doc_date)
         q = _CN_DIGIT[g[2]]
