@@ -23,7 +23,8 @@ _CD = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸�
 _CP = "十拾百佰仟廿卅"
 _CS = "万萬亿億"
 _QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
-_CNCH = f"(?:[{_CD}十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN})"
+# 两 is never the units digit after 十 (三十二, not 三十两): 三十两 is thirty taels, not 32.
+_CNCH = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|(?<![十拾])两|百(?!分[点點])|{_QIAN})"
 CN = f"{_CNCH}(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
 # Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
