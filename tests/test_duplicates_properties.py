@@ -68,11 +68,11 @@ def _planted(draw: st.DrawFn) -> tuple[list[Document], tuple[Span, Span]]:
                   Span("b.txt", len(parts[2]), len(parts[2]) + len(passage)))
 
 
-def _iou(x: Span, y: Span) -> float:
-    if x.doc != y.doc:
+def _covers(found: Span, planted: Span) -> float:
+    """The share of ``planted`` that ``found`` covers."""
+    if found.doc != planted.doc:
         return 0.0
-    inter = max(0, min(x.end, y.end) - max(x.start, y.start))
-    return inter / (max(x.end, y.end) - min(x.start, y.start))
+    return max(0, min(found.end, planted.end) - max(found.start, planted.start)) / (planted.end - planted.start)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -82,11 +82,12 @@ def test_a_passage_planted_twice_is_found_with_spans_covering_it(case: tuple[lis
     texts = {d.id: d.text for d in docs}
     passage = texts[a.doc][a.start:a.end]
     results = [r for r in find_duplicates(docs, DuplicateParams(workers=1)) if r.kind == "duplicate"]
-    # the later copy is found (IoU >= 0.8, the benchmark's criterion: in periodic text such as
-    # "x P P" with P ending in x, the copy may be reported shifted by a character) and paired with
-    # an earlier copy (the planted one, or the same passage again if the random text repeats it)
-    assert any(r.spans[1].doc == b.doc and _iou(r.spans[1], b) >= 0.8
-               and (_iou(r.spans[0], a) >= 0.8 or passage in texts[r.spans[0].doc][r.spans[0].start:r.spans[0].end])
+    # the later copy is found (at least 95% of it: in periodic text such as "x P P" with P ending
+    # in x, the copy may be reported shifted by a character; a passage may also extend across an
+    # edit into similar text around it) and paired with an earlier copy (the planted one, or the
+    # same passage again if the random text repeats it)
+    assert any(_covers(r.spans[1], b) >= 0.95
+               and (_covers(r.spans[0], a) >= 0.95 or passage in texts[r.spans[0].doc][r.spans[0].start:r.spans[0].end])
                for r in results), results
     for r in results:  # a passage never overlaps its own copy
         assert r.spans[0].doc != r.spans[1].doc or r.spans[0].end <= r.spans[1].start
