@@ -133,3 +133,22 @@ def test_quantities_are_plain_frozen_quantities() -> None:
         assert dataclasses.replace(q, unit="x").unit == "x"
         with pytest.raises(dataclasses.FrozenInstanceError):
             q.value = None  # type: ignore[misc]
+
+
+def test_memo_at_every_end_of_text() -> None:
+    """A text may end anywhere inside a memo window: every prefix of a paragraph, read after the
+    whole paragraph was memoized, gives the general answer (and the scan ends)."""
+    from claimcheck.extract import quantity
+
+    text = ("为统领,出台“科技强市26条”“人才强市25条”等37项政策,构建创新支撑体系。\n\n呼和浩特市融入"
+            "国家创新体系,和北京海淀区打造“两小时创新圈”,依托京津冀国家技术创新中心,超百亿元,"
+            "第一,十四五,三个一体化,约三成五,翻两番,半数以上,百余名专家,统一大市场")
+    quantity.clear_caches()
+    find_quantities(text)
+    memo = [find_quantities(text[:cut]) for cut in range(len(text) + 1)]
+    quantity._MEMO_ON = False
+    try:
+        general = [find_quantities(text[:cut]) for cut in range(len(text) + 1)]
+    finally:
+        quantity._MEMO_ON = True
+    assert memo == general

@@ -107,6 +107,7 @@ def _scan(t: str) -> list[tuple]:
     memo = _MEMO
     memo_get = memo.get
     memo_chars = _MEMO_CHARS if _MEMO_ON else ""
+    n = len(t)
     pos = floor = 0
     while True:
         m = search(t, pos)
@@ -120,12 +121,10 @@ def _scan(t: str) -> list[tuple]:
             d = p - floor
             left = t[p - _LEFT:p] if p >= _LEFT else t[:p]
             d = d if d < _LEFT else _LEFT
-            key = (left, d, t[p:p + _RIGHT])
-            r = memo_get(key)
+            r = memo_get((left, d, t[p:p + _RIGHT]) if p + _RIGHT < n else (left, d, t[p:], _END))
             if r is _LONGER:
-                key = (left, d, t[p:p + _RIGHT_LONG])
-                r = memo_get(key)
-            if r is None:
+                r = memo_get((left, d, t[p:p + _RIGHT_LONG]) if p + _RIGHT_LONG < n else (left, d, t[p:], _END))
+            if r is None or r is _LONGER:
                 r = _remember(t, p, floor, left, d)
             step, rel = r[0], r[1]
             if rel is None:
@@ -172,6 +171,8 @@ _LEFT = 16
 _RIGHT = 18
 _RIGHT_LONG = 40
 _REACH = 14
+_END = "end"  # a fourth key part when the text ends inside the window ("...创" ending a text
+# must not share a key with the same 18 characters followed by more text)
 _LONGER = (0, None, 0)  # in the short-key memo: this window's answer reads further, use the long key
 _MEMO: dict[tuple, tuple] = {}
 _MEMO_MAX = 100_000
@@ -190,11 +191,14 @@ def _remember(t: str, p: int, floor: int, left: str, d: int) -> tuple:
     r = _candidate(t, p, floor)
     if len(_MEMO) >= _MEMO_MAX:
         _MEMO.clear()
-    if r[2] <= p + _RIGHT:
+    n = len(t)
+    if p + _RIGHT >= n:  # the window holds the rest of the text: the key is exact
+        _MEMO[(left, d, t[p:], _END)] = r
+    elif r[2] <= p + _RIGHT:
         _MEMO[(left, d, t[p:p + _RIGHT])] = r
-    elif r[2] <= p + _RIGHT_LONG:
+    elif r[2] <= p + _RIGHT_LONG or p + _RIGHT_LONG >= n:
         _MEMO[(left, d, t[p:p + _RIGHT])] = _LONGER
-        _MEMO[(left, d, t[p:p + _RIGHT_LONG])] = r
+        _MEMO[(left, d, t[p:p + _RIGHT_LONG]) if p + _RIGHT_LONG < n else (left, d, t[p:], _END)] = r
     return r
 
 

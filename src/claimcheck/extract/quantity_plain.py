@@ -21,6 +21,7 @@ _T = tables()
 _UNITS = _T.units
 _SHAPES = _T.shapes
 _BEFORE = _T.before
+_NEXT_PLACE = _T.shapes["next_place"]  # 余/多/来 after a number: (600, 700) for 600余
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # as in quantity_number: bare magnitudes only
 _ONE = Decimal(1)
 QUAL_LAST = frozenset(w[-1] for w in _T.before) | {"币"}  # 约合人民币5亿元
@@ -58,7 +59,9 @@ def _plain_tail() -> str:
     units["年"] += "(?!代)"  # 90年代 is a decade; a year (2025年) is sent on by plain_hit
     # After the first digit (the scanner's search consumed it). Possessive digits: no unit starts
     # with a digit or ".", so giving digits back never helps.
-    return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(" + trie_regex(units) + ")"
+    # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
+    return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?([余多来](?![万萬亿億千百十仟佰拾]))?("
+            + trie_regex(units) + ")"
             r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内及或])")
 
 
@@ -106,11 +109,11 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     before the qualifier, a year or a phone number).
     """
     p = m.start()
-    rest, mag, written = m.groups()
+    rest, mag, approx, written = m.groups()
     head = t[p:p + 1 + len(rest)]
     if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in _QUAL_LAST or t[p - 2] in _SIGN_LAST or t[p - 2] in "氏币度"):
         return None  # 超过 600家, 增长 5%: the general path reads the word across the space
-    if written == "年" and not mag and _YEAR.fullmatch(head):
+    if written == "年" and not mag and not approx and _YEAR.fullmatch(head):
         return _year(p, m.end(), head, t)
     if len(head) >= 10 and _PHONE.match(head):
         return None  # the grammar reads phone numbers before number phrases
@@ -122,8 +125,8 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         if qual in _ONLY_BARE or (qual == "近" and dim == "duration"):
             qual = None  # 上/数/过 only qualify a bare magnitude; 近3年 is "the last three years"
         elif qual is not None:
-            if (qs > floor and t[qs - 1] in "每负- ") or _BEFORE[qual] == "several":
-                return None
+            if (qs > floor and t[qs - 1] in "每负- ") or _BEFORE[qual] == "several" or approx:
+                return None  # (超过600余家: the general path narrows one interval by the other)
             start = qs
     dec = len(head) - head.index(".") - 1 if "." in head else 0
     value = Decimal(head)
@@ -134,9 +137,11 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         written = mag + written
     else:
         k = 0
-    if qual is not None:
-        low, high, li, hi = apply_shape(_SHAPES[_BEFORE[qual]], value, place_of(value))
+    if qual is not None or approx:
+        shape = _SHAPES[_BEFORE[qual]] if qual is not None else _NEXT_PLACE
+        low, high, li, hi = apply_shape(shape, value, place_of(value))
         value, low, high = clean(value), clean(low), clean(high)
+        qual = qual or approx
     elif dec:
         half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
         low, high, li, hi = value - half, value + half, True, False
