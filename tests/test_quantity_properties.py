@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import cn2an
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from claimcheck.extract.numerals import read_any
 from claimcheck.extract.quantity import find_quantities
@@ -152,3 +152,38 @@ def test_memo_at_every_end_of_text() -> None:
     finally:
         quantity._MEMO_ON = True
     assert memo == general
+
+
+def _phrases() -> st.SearchStrategy[str]:
+    """Number phrases as the plain path sees them: a word before, digits, 余/多/万, a unit, a word
+    after; every qualifier, sign word and unit of the tables."""
+    from claimcheck.extract.quantity_tables import tables
+
+    t = tables()
+    before = sorted(t.before) + sorted(t.directions) + ["人民币", "了", "每", "负", "-", "“", "第", " ", ""]
+    numbers = st.one_of(st.integers(0, 10**12).map(str), st.sampled_from(
+        ["2025", "1999", "13800138000", "4008208820", "0.05", "30.50", "1,000", "5.3", "01"]))
+    middle = st.sampled_from(["", "", "余", "多", "来", "万", "亿", "万亿", "多万", " "])
+    after = st.sampled_from(["", "，", "的", "以上", "左右", "大幅", "1月", "十月", "度", "代", "”", "\n"])
+    phrase = st.tuples(st.sampled_from(before), numbers, middle, st.sampled_from(sorted(t.units) + ["%", "‰"]),
+                       after).map("".join)
+    return st.lists(st.one_of(phrase, st.sampled_from(_PIECES)), min_size=1, max_size=6).map("".join)
+
+
+@example("<0万亿%")
+@given(_phrases())
+def test_fast_paths_agree_on_generated_phrases(text: str) -> None:
+    """The plain path, ``fast()`` and the memo give the general grammar's answers on phrases built
+    from every qualifier, sign word and unit of the tables."""
+    from claimcheck.extract import quantity, quantity_number
+
+    fast_answer = find_quantities(text)
+    fast = quantity_number.fast
+    quantity._PLAIN_ON = quantity._MEMO_ON = False
+    quantity_number.fast = lambda *args: None
+    try:
+        general = find_quantities(text)
+    finally:
+        quantity._PLAIN_ON = quantity._MEMO_ON = True
+        quantity_number.fast = fast
+    assert fast_answer == general

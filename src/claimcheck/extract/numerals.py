@@ -135,8 +135,8 @@ def _read_compound(s: str) -> Reading | None:
                 half = half * mult if half_live else half
                 continue
             part = section + (number or 0)
-            if number is None and not section and not total:
-                part = _ONE  # 万 alone, 亿 alone
+            if number is None and not section and not top:
+                part = _ONE  # 万 alone, 亿 alone (not 亿 after "0万": 0万亿 is 0)
             if mult > top:
                 total = (total + part) * mult
                 top = mult
