@@ -43,6 +43,9 @@ def test_an_arabic_decimal_admits_its_rounding_interval(whole: int, frac: int) -
     assert q.low_inclusive and not q.high_inclusive
 
 
+@example("万亿亿亿")
+@example("共123456789012345678901234567890万亿元")
+@example("“12345678901234567890123.5万亿元”")
 @given(news_text)
 def test_arbitrary_text_never_raises_and_spans_are_honest(text: str) -> None:
     qs = find_quantities(text)

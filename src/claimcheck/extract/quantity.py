@@ -58,7 +58,7 @@ from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
-from .quantity_plain import plain_hit, plain_search
+from .quantity_plain import clear_plain_cache, plain_hit, plain_search
 from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 
@@ -224,6 +224,7 @@ _GRAMMARS = grammars_by_first_char()
 def clear_caches() -> None:
     """Forget memoized readings (for benchmarks that must not profit from an earlier run)."""
     clear_number_cache()
+    clear_plain_cache()
     _MEMO.clear()
     read_numeral.cache_clear()
     read_cn_decimal.cache_clear()

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from typing import NamedTuple
 
 from .numerals import DIGITS, Reading, read_any, read_numeral
 from .quantity_tables import Shape, tables
 
-__all__ = ["Hit", "BUILDERS", "clean", "signed", "before", "direction", "label", "point", "rounding",
+__all__ = ["Hit", "BUILDERS", "clean", "integral", "signed", "before", "direction", "label", "point", "rounding",
            "apply_shape", "is_bare_magnitude"]
 
 _ONE = Decimal(1)
@@ -55,8 +55,14 @@ def clean(d: Decimal | None) -> Decimal | None:
     if d.as_tuple().exponent == 0:
         return d
     if d == d.to_integral_value():
-        return d.quantize(_ONE)
+        return integral(d)
     return d.normalize()
+
+
+def integral(d: Decimal) -> Decimal:
+    """An integral Decimal with exponent 0 (``5E+9`` → ``5000000000``); a number too long for the
+    context's precision (万亿亿亿, 30 digits and 万亿) is left as it is instead of raising."""
+    return d.quantize(_ONE) if d.adjusted() < getcontext().prec else d
 
 
 def label(start: int, end: int, kind: str, dim: str | None = None) -> Hit:

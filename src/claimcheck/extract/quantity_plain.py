@@ -12,10 +12,10 @@ import re
 from decimal import Decimal
 
 from .numerals import place_of
-from .quantity_build import apply_shape, before, clean, direction
+from .quantity_build import apply_shape, before, clean, direction, integral
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["plain_search", "plain_hit", "fast", "QUAL_LAST", "SIGN_LAST"]
+__all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "QUAL_LAST", "SIGN_LAST"]
 
 _T = tables()
 _UNITS = _T.units
@@ -128,12 +128,37 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
             if (qs > floor and t[qs - 1] in "每负- ") or _BEFORE[qual] == "several" or approx:
                 return None  # (超过600余家: the general path narrows one interval by the other)
             start = qs
+    key = (head, mag, approx, qual, written)
+    reading = _READINGS.get(key)
+    if reading is None:
+        if len(_READINGS) >= 50_000:
+            _READINGS.clear()
+        reading = _READINGS[key] = _reading(head, mag, approx, qual, written)
+    value, low, high, li, hi, qual, written = reading
+    word = None
+    if start > floor and t[start - 1] in _SIGN_LAST:
+        word, sign = direction(t, start, floor)
+        if sign < 0:
+            value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
+    return (start, m.end(), value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+
+
+_READINGS: dict[tuple, tuple] = {}  # what the words of a plain phrase say, by its parts
+
+
+def clear_plain_cache() -> None:
+    """Forget the cached plain readings."""
+    _READINGS.clear()
+
+
+def _reading(head: str, mag: str | None, approx: str | None, qual: str | None, written: str) -> tuple:
+    """Value, interval, qualifier and unit as written of a plain phrase, before any sign word."""
     dec = len(head) - head.index(".") - 1 if "." in head else 0
     value = Decimal(head)
     if mag:
         k = _MAG_EXP[mag]
         value = value.scaleb(k)
-        value = value.quantize(_ONE) if dec <= k else value.normalize()
+        value = integral(value) if dec <= k else value.normalize()
         written = mag + written
     else:
         k = 0
@@ -148,12 +173,7 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     else:
         low = high = value
         li = hi = True
-    word = None
-    if start > floor and t[start - 1] in _SIGN_LAST:
-        word, sign = direction(t, start, floor)
-        if sign < 0:
-            value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
-    return (start, m.end(), value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+    return value, low, high, li, hi, qual, written
 
 
 def _year(p: int, end: int, head: str, t: str) -> tuple | None:
@@ -209,7 +229,7 @@ def fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
     value = Decimal(head)
     if k:
         value = value.scaleb(k)
-        value = value.quantize(_ONE) if dec <= k else value.normalize()
+        value = integral(value) if dec <= k else value.normalize()
     if dec:
         half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
         low, high, li, hi = value - half, value + half, True, False
