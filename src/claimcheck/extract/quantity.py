@@ -130,7 +130,7 @@ def _scan(t: str) -> list[tuple]:
             if rel is None:
                 pos = p + step
             else:
-                hits.append((p + rel[0], p + rel[1], *rel[2:]))
+                hits.append((p + rel[0], p + rel[1]) + rel[2])
                 pos = floor = p + step
             continue
         if m.lastindex:  # the search read a plain phrase (388家)
@@ -203,7 +203,8 @@ def _remember(t: str, p: int, floor: int, left: str, d: int) -> tuple:
 
 
 def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
-    """A candidate's answer relative to ``p``: (step, hit with offsets from p or None, reach).
+    """A candidate's answer relative to ``p``: (step, (start - p, end - p, the other fields) or
+    None, reach).
 
     ``reach`` bounds the text the answer depends on; beyond ``p + _RIGHT`` it is not memoized.
     """
@@ -212,7 +213,7 @@ def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
     reach = max(pos, run.end() if run else p + 1, hit[1] if hit else 0) + _REACH
     if hit is None:
         return pos - p, None, reach
-    return pos - p, (hit[0] - p, hit[1] - p, *hit[2:]), reach
+    return pos - p, (hit[0] - p, hit[1] - p, tuple(hit[2:])), reach
 
 
 _BUILDERS = {**BUILDERS, "num": build_number}
