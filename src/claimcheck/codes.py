@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from .options import Options
 from .resources import load_rules_toml
 
-__all__ = ["Rule", "rules", "rule_for", "resolve", "SEVERITIES"]
+__all__ = ["Rule", "rules", "rule_for", "resolve", "enabled_rules", "SEVERITIES"]
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -72,3 +73,10 @@ def resolve(code_or_name: str) -> str | None:
         if rule.name == key.lower():
             return rule.code
     return None
+
+
+def enabled_rules(options: Options) -> dict[str, Rule]:
+    """The rules left after ``select`` and ``ignore`` (codes, old codes or names)."""
+    chosen = {resolve(s) for s in options.select} - {None} if options.select else set(rules())
+    chosen -= {resolve(s) for s in options.ignore}
+    return {code: rule for code, rule in rules().items() if code in chosen}

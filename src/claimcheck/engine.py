@@ -9,15 +9,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
-from .checks import run_checks
-from .codes import Rule, rule_for, rules, resolve
+from .checks import CHECKS, run_checks
+from .codes import Rule, enabled_rules, rule_for
 from .extract.claims import Extraction, extract_document
 from .group import build_groups
 from .ingest import read_documents
 from .model import CheckResult, Claim, Corpus, Document, Finding, Group, InputProblem, Quantity, Span
 from .options import Options
+from .postprocess import sort_findings
 
-__all__ = ["Run", "run", "fingerprint", "enabled_rules"]
+__all__ = ["Run", "run", "fingerprint"]
 
 # Below this many documents a process pool costs more than it saves.
 _PARALLEL_MIN_DOCS = 64
@@ -48,13 +49,6 @@ def fingerprint(code: str, identity: tuple[str, ...]) -> str:
     """A stable digest of a finding's meaning: rule code plus the check's identity parts."""
     material = "\x1f".join((code, *identity)).encode("utf-8")
     return hashlib.blake2b(material, digest_size=10).hexdigest()
-
-
-def enabled_rules(options: Options) -> dict[str, Rule]:
-    """The rules left after ``select`` and ``ignore`` (codes, old codes or names)."""
-    chosen = {resolve(s) for s in options.select} - {None} if options.select else set(rules())
-    chosen -= {resolve(s) for s in options.ignore}
-    return {code: rule for code, rule in rules().items() if code in chosen}
 
 
 def _included(doc_id: str, options: Options) -> bool:
@@ -98,10 +92,6 @@ def _problem_findings(problems: list[InputProblem], enabled: dict[str, Rule]) ->
                     fingerprint=fingerprint(rule.code, (p.key,))) for p in problems]
 
 
-def _sort_key(f: Finding) -> tuple:
-    return (-("info", "warning", "error").index(f.severity), f.rule, f.spans, f.fingerprint)
-
-
 def run(paths: list[str], options: Options | None = None) -> Run:
     """Check the articles under ``paths`` and return everything found."""
     options = options or Options()
@@ -114,10 +104,10 @@ def run(paths: list[str], options: Options | None = None) -> Run:
     groups = build_groups(claims, options)
     corpus = Corpus(tuple(docs), tuple(claims), tuple(groups))
     enabled = enabled_rules(options)
-    kinds = [k for k in ("conflict", "duplicates") if any(r.check == k for r in enabled.values())]
+    kinds = [k for k in CHECKS if any(r.check == k for r in enabled.values())]
     findings = [f for kind, res in run_checks(corpus, options, kinds) if (f := _stamp(kind, res, enabled))]
     findings += _problem_findings(problems, enabled)
-    findings.sort(key=_sort_key)
+    findings = sort_findings(findings)
     return Run(documents=docs, problems=problems, quantities={e.document.id: e.quantities for e in extractions},
                claims=claims, groups=groups, findings=findings, options=options,
                elapsed=time.perf_counter() - started)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .baseline import Baseline, Entry, quote_digest, topic_of
-from .codes import resolve
+from .codes import enabled_rules, resolve
 from .config import Suppression
 from .model import Document, Finding
 from .options import Options
@@ -37,8 +37,6 @@ class Outcome:
 
 def enabled_codes(options: Options) -> frozenset[str]:
     """Rule codes left after ``select`` and ``ignore`` (the engine's rule, so both agree)."""
-    from .engine import enabled_rules
-
     return frozenset(enabled_rules(options))
 
 
