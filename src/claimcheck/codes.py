@@ -9,9 +9,15 @@ from typing import Any
 from .options import Options
 from .resources import load_rules_toml
 
-__all__ = ["Rule", "rules", "rule_for", "resolve", "enabled_rules", "SEVERITIES"]
+__all__ = ["Rule", "rules", "rule_for", "resolve", "enabled_rules", "SEVERITIES", "WORST_FIRST", "severity_rank"]
 
-SEVERITIES = ("info", "warning", "error")
+SEVERITIES = ("info", "warning", "error")  # mildest first: the index is the rank
+WORST_FIRST = tuple(reversed(SEVERITIES))
+
+
+def severity_rank(severity: str) -> int:
+    """0 for info, 1 for warning, 2 for error: higher is worse."""
+    return SEVERITIES.index(severity)
 
 
 @dataclass(frozen=True, slots=True)

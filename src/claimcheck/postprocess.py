@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .baseline import Baseline, Entry, quote_digest, topic_of
-from .codes import enabled_rules, resolve
+from .codes import WORST_FIRST, enabled_rules, resolve
 from .config import Suppression
 from .model import Document, Finding
 from .options import Options
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Outcome", "postprocess", "enabled_codes", "select_ignore", "suppress_inline", "suppress_by_fingerprint",
            "mark_baselined", "stale_entries", "order_locations", "successors", "sort_findings"]
 
-_SEVERITY_ORDER = ("error", "warning", "info")
+_SEVERITY_ORDER = WORST_FIRST
 
 
 @dataclass

@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from ..baseline import Entry
+from ..codes import severity_rank
 from ..engine import Run
 from ..fsutil import OverwriteRefused, is_claimcheck_output, write_atomic
 from ..postprocess import Outcome
@@ -37,9 +38,6 @@ class FailOn(str, Enum):
     info = "info"
 
 
-_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
 def exit_status(result: Run, fail_on: str = "error", *, stale: int = 0, strict_baseline: bool = False) -> int:
     """0: nothing new at or above ``fail_on``; 1: new findings (or stale entries, when strict); 2: input errors.
 
@@ -48,7 +46,7 @@ def exit_status(result: Run, fail_on: str = "error", *, stale: int = 0, strict_b
     accepted = {f.evidence.get("path") for f in result.findings if f.rule == "CC901" and f.status != "new"}
     if any(p.path not in accepted for p in result.problems):
         return 2
-    worst = [f for f in result.findings if f.status == "new" and _RANK[f.severity] >= _RANK[fail_on]]
+    worst = [f for f in result.findings if f.status == "new" and severity_rank(f.severity) >= severity_rank(fail_on)]
     return 1 if worst or (strict_baseline and stale) else 0
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..codes import rules
+from ..codes import WORST_FIRST, rules
 from .jsonout import quantity_to_dict, run_to_dict
 from .lines import LineIndex
 from .numberline import AXIS_HEIGHT, number_line
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["render_html", "page_context"]
 
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 _VERDICT_RANK = {"conflict": 0, "timeline": 1, "consistent": 2, "single": 3}
 _OPEN_ITEMS = 40  # items shown unfolded on load; the rest open on demand (keeps long reports short)
 _CONTEXT = 24  # characters of context shown around a duplicated passage
@@ -177,7 +176,7 @@ def _items(data: dict[str, Any], texts: dict[str, str]) -> tuple[list[dict[str, 
     for i, it in enumerate(items):
         it["order"] = i
         it["open"] = i < _OPEN_ITEMS
-        it["severity_rank"] = _SEVERITY_RANK.get(it["severity"], 3)
+        it["severity_rank"] = WORST_FIRST.index(it["severity"]) if it["severity"] in WORST_FIRST else 3
         it["doc_key"] = it["docs"][0] if it["docs"] else ""
     return items, max(0, len(rest) - MAX_GROUP_ITEMS)
 

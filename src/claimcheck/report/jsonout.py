@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
+from ..codes import WORST_FIRST
 from ..model import Claim, Finding, Quantity, Span
 from .lines import LineIndex
 
@@ -120,7 +121,7 @@ def summary(run: Run) -> dict[str, Any]:
         "groups": len(run.groups),
         "verdicts": dict(sorted(verdicts.items())),
         "findings": sum(1 for f in run.findings if f.status == "new"),
-        "by_severity": {s: by_severity.get(s, 0) for s in ("error", "warning", "info")},
+        "by_severity": {s: by_severity.get(s, 0) for s in WORST_FIRST},
         "by_rule": dict(sorted(Counter(f.rule for f in run.findings if f.status == "new").items())),
         "baselined": sum(1 for f in run.findings if f.status == "baselined"),
         "suppressed": sum(1 for f in run.findings if f.status == "suppressed"),

@@ -6,6 +6,7 @@ import html
 from typing import TYPE_CHECKING
 
 from ..baseline import Entry
+from ..codes import WORST_FIRST
 from ..model import Finding, Span
 from .jsonout import summary
 from .lines import LineIndex
@@ -44,7 +45,7 @@ def _headline(counts: dict, stale: int) -> str:
         head = "✅ **claimcheck**: no new findings"
     else:
         sev = counts["by_severity"]
-        parts = [f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s]]
+        parts = [f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in WORST_FIRST if sev[s]]
         head = f"❌ **claimcheck**: {n} new finding{'s' if n != 1 else ''} ({', '.join(parts)})"
     extra = [f"{counts[k]} {k}" for k in ("baselined", "suppressed") if counts[k]]
     if stale:
