@@ -12,7 +12,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
-__all__ = ["Normalized", "normalize"]
+__all__ = ["Normalized", "normalize", "fold"]
 
 _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -62,15 +62,18 @@ class Normalized:
         return self.to_original[start], self.to_original[end - 1] + 1
 
 
-def _fold(text: str) -> str:
-    """Fold full-width forms and odd spaces: one regex pass, far faster than ``str.translate``
-    with a dict table, which looks every character up in Python-level mappings."""
+def fold(text: str) -> str:
+    """Fold full-width forms and odd spaces one code point for one code point (nothing dropped),
+    so offsets into the result are offsets into ``text``: ``"６０１家\u3000"`` → ``"601家 "``.
+
+    One regex pass: far faster than ``str.translate`` with a dict table, which looks every
+    character up in Python-level mappings."""
     return _FOLD_RE.sub(lambda m: "".join([_MAP[c] for c in m.group()]), text)
 
 
 def normalize(text: str) -> Normalized:
     """Return ``text`` with full-width forms folded, odd spaces made plain and zero-width dropped."""
-    folded = _fold(_COMMA_RE.sub(",", text))
+    folded = fold(_COMMA_RE.sub(",", text))
     # Six substring tests (memchr-fast) before any regex pass: most texts hold none of them.
     if not any(c in folded for c in _DROP):
         return Normalized(folded, None)

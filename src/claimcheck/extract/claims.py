@@ -15,7 +15,8 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..model import Claim, Document, Period, Quantity, Span
-from .context import Layout, fold
+from ..normalize import fold
+from .context import Layout
 from .entities import (Mention, clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key,
                        sentence_org, sentence_place, short_form)
 from .indicators import Reading, canonical, frame_rank, is_generic, lexicon, read_indicator, subject_noun, title_rank

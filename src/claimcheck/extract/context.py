@@ -11,15 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Heading", "Layout", "fold", "layout"]
-
-# Full-width digits, letters and number punctuation folded one code point for one code point, so
-# that offsets in the folded text are offsets in the original text.
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
-_FOLD.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
-_FOLD.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
-_FOLD.update({ord("％"): "%", ord("．"): ".", ord("－"): "-", ord("～"): "~", ord("／"): "/",
-              ord("\u3000"): " ", ord("\u00a0"): " "})
+__all__ = ["Heading", "Layout", "layout"]
 
 # Sentence ends: 。！？ and their ASCII forms, the semicolons that separate list items, and newlines.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]|……")
@@ -36,11 +28,6 @@ _TERMINAL = "。，,；;：:！!？?、…—”\"）)"
 _CLOSED_PAREN = re.compile(r"[(（][^()（）]{1,8}[)）]$")
 _HEADING_YEAR = re.compile(r"(?:19|20)\d{2}(?:年度|年)(?![0-9])")
 _PLAIN_LEVEL = 9
-
-
-def fold(text: str) -> str:
-    """Full-width digits and punctuation as ASCII, with the same length as ``text``."""
-    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True, slots=True)
