@@ -151,6 +151,15 @@ def clear_plain_cache() -> None:
     _READINGS.clear()
 
 
+def _stated(value: Decimal, dec: int, k: int) -> tuple[Decimal, Decimal, bool, bool]:
+    """The interval a plain number admits: exact when it has no decimals, else its rounding
+    interval on the last stated place (``10.1万``: dec 1, k 4 → [100500, 101500))."""
+    if not dec:
+        return value, value, True, True
+    half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
+    return value - half, value + half, True, False
+
+
 def _reading(head: str, mag: str | None, approx: str | None, qual: str | None, written: str) -> tuple:
     """Value, interval, qualifier and unit as written of a plain phrase, before any sign word."""
     dec = len(head) - head.index(".") - 1 if "." in head else 0
@@ -167,12 +176,8 @@ def _reading(head: str, mag: str | None, approx: str | None, qual: str | None, w
         low, high, li, hi = apply_shape(shape, value, place_of(value))
         value, low, high = clean(value), clean(low), clean(high)
         qual = qual or approx
-    elif dec:
-        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
-        low, high, li, hi = value - half, value + half, True, False
     else:
-        low = high = value
-        li = hi = True
+        low, high, li, hi = _stated(value, dec, k)
     return value, low, high, li, hi, qual, written
 
 
@@ -230,12 +235,7 @@ def fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
     if k:
         value = value.scaleb(k)
         value = integral(value) if dec <= k else value.normalize()
-    if dec:
-        half = _INTEGRAL_HALF[k - dec] if k > dec else Decimal(5).scaleb(k - dec - 1)
-        low, high, li, hi = value - half, value + half, True, False
-    else:
-        low = high = value
-        li = hi = True
+    low, high, li, hi = _stated(value, dec, k)
     unit, dim, kind = fast
     word = None
     if start > floor and t[start - 1] in _SIGN_LAST:
