@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from ..baseline import Entry
-from ..codes import severity_rank
+from ..codes import rule_for, severity_rank
 from ..engine import Run
 from ..fsutil import OverwriteRefused, is_claimcheck_output, write_atomic
 from ..postprocess import Outcome
@@ -43,7 +43,8 @@ def exit_status(result: Run, fail_on: str = "error", *, stale: int = 0, strict_b
 
     An unreadable file is an input error unless its CC901 finding was accepted (baselined or suppressed).
     """
-    accepted = {f.evidence.get("path") for f in result.findings if f.rule == "CC901" and f.status != "new"}
+    unreadable = rule_for("input", "unreadable").code
+    accepted = {f.evidence.get("path") for f in result.findings if f.rule == unreadable and f.status != "new"}
     if any(p.path not in accepted for p in result.problems):
         return 2
     worst = [f for f in result.findings if f.status == "new" and severity_rank(f.severity) >= severity_rank(fail_on)]

@@ -20,10 +20,12 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from ..codes import rules
 from ..model import Claim, Document, Finding, Group
 from .jsonout import number, summary
 from .lines import LineIndex
 from .snippets import reading, snippet
+from .text_duplicates import render_duplicate
 
 if TYPE_CHECKING:
     from ..engine import Run
@@ -116,12 +118,17 @@ def _conflict(console: Console, f: Finding, claims: dict[str, Claim], places: _P
     console.print()
 
 
+def _kind(f: Finding) -> tuple[str, str]:
+    """The check kind and outcome behind a finding's rule (never the code itself: codes are data)."""
+    rule = rules()[f.rule]
+    return rule.check, rule.outcome
+
+
+_CONFLICT = ("conflict", "conflict")
+
+
 def _other(console: Console, f: Finding, docs: dict[str, Document]) -> None:
-    try:
-        from .text_duplicates import render_duplicate
-    except ImportError:
-        render_duplicate = None
-    if render_duplicate is not None and f.rule in ("CC201", "CC202"):
+    if _kind(f)[0] == "duplicates":
         rendered: Any = render_duplicate(f, docs)
         if rendered is not None:
             console.print(rendered)
@@ -159,15 +166,14 @@ def _pad(text: str, cells: int) -> str:
 
 def _summary(run: Run) -> Text:
     s = summary(run)
-    conflicts = sum(1 for f in run.findings if f.status == "new" and f.rule == "CC101")
-    duplicates = sum(1 for f in run.findings if f.status == "new" and f.rule in ("CC201", "CC202"))
+    conflicts = sum(1 for f in run.findings if f.status == "new" and _kind(f) == _CONFLICT)
+    duplicates = sum(1 for f in run.findings if f.status == "new" and _kind(f)[0] == "duplicates")
     parts = [f"{s['documents']} documents", f"{s['claims']} claims", f"{s['groups']} groups",
              f"{conflicts} conflicts", f"{duplicates} duplicates"]
     if s["baselined"] or s["suppressed"]:
         parts.append(f"{s['baselined']} baselined, {s['suppressed']} suppressed")
-    elapsed = getattr(run, "elapsed", None)
-    if elapsed:
-        parts.append(f"{elapsed:.2f} s")
+    if run.elapsed:
+        parts.append(f"{run.elapsed:.2f} s")
     errors = s["by_severity"]["error"]
     return Text(", ".join(parts), style="bold red" if errors else "bold green")
 
@@ -178,9 +184,9 @@ def render_text(run: Run, console: Console, verbose: bool = False) -> None:
     claims = {c.id: c for c in run.claims}
     places = _Places(docs)
     new = [f for f in run.findings if f.status == "new"]
-    for f in (f for f in new if f.rule == "CC101"):
+    for f in (f for f in new if _kind(f) == _CONFLICT):
         _conflict(console, f, claims, places, docs)
-    for f in (f for f in new if f.rule != "CC101"):
+    for f in (f for f in new if _kind(f) != _CONFLICT):
         if f.claims and f.evidence.get("values"):
             _conflict(console, f, claims, places, docs)
         else:
