@@ -90,14 +90,70 @@ def test_fast_paths_agree_with_the_general_grammar(monkeypatch) -> None:  # noqa
              "上5家", "逾1,000家", "将近2.5万亿元", "减少了近3成", "超3年", "近3年来", "约10个",
              "下降\u3000突破5%", "增长 超过 3%", "每 超过3家",
              "2025年1月", "2025年 3月", "2025年十月", "2025年度1月", "2025年度盛典", "超过2025年的", "2099年底"]
-    fast = [find_quantities(d) for d in docs]
-    monkeypatch.setattr(quantity, "_PLAIN_ON", False)
-    monkeypatch.setattr(quantity_number, "fast", lambda *args: None)
-    monkeypatch.setattr(quantity, "_MEMO_ON", False)
+    docs += _PLAIN_TRAPS
+    assert _general_answers(docs, monkeypatch) == [find_quantities(d) for d in docs]
+
+
+# Shapes the plain path reads since it took bare numbers, 位/名, labels and qualifiers after a
+# number, and their near misses that must still go to the grammar.
+_PLAIN_TRAPS = [
+    # bare numbers: counts, years, list labels, headings, hotlines, codes, quoted labels
+    "共2024,", "(2024)遵循", "1、加强", "(3)", "（3）", "(3.5)", "3、", "共3、4家", "1、2号线", "12\n\n", "01\n", "  12\n",
+    "\n12", "12", "2024", "收藏 12\n", "12315,", "12345,", "123456789,", "13800138000,", "4008208820,",
+    "“1571”工作部署", "“2024”", "“3.5”", "“3.5万”", "“12”家", "“1+4+N”", "“5G”",
+    "3.5万;", "999.9万;", "0.5万)", "共5万,", "1.5万亿,", "5万千", "5万3千", "5亿万",
+    # a qualifier or sign word before a bare number
+    "超过5,", "约3.5万,", "近3,", "过30,", "数10,", "上5,", "增长5,", "下降3.5,", "负5,", "-5,", "每5,",
+    "约合人民币5,", "超过 5,", "增长 5,", "不足2024,", "近2024年", "超过05,",
+    # what may follow a bare number and make it something else
+    "5\u2028-6", "2024\u2028-2025年", "5 万", "5\n万", "5\n\n万", "300\n亿元", "5 \n亿", "5\n-6", "5,000", "5,0",
+    "5,x", "5和6号", "5及以上", "5以来", "5G", "5e3", "5×10^3", "5^2", "3/4", "1又1/2", "3:30", "3·15",
+    "5@x.com", "5_a@b.com", "5+N", "5分之", "5.5.5", "5.", "5.x", "12日", "12月", "12号", "5点", "5时",
+    "5年代", "5x", "5\u3000", "5\x85", "5\x1c",
+    # units with 位/名 (a rank after 排名), labels, qualifiers after the number
+    "30名以上", "30个以上", "50%左右", "100家上下", "100家上下游", "5年以上", "2025年以上", "5年以内", "5年内",
+    "3个多元化", "5万元以下", "5之多", "10年有余", "600余家以上", "超过600家以上", "约50%左右", "30名", "108名",
+    "排名第3", "排名升至108位", "位列全国108位", "排名99余位", "99余位院士", "排名超过5位", "名列前茅的30名",
+    "每10名", "3强", "4.0版本", "70周年", "12收藏", "5万强", "超过5强", "5号", "12345号", "5期", "5级",
+    "5路", "5路线", "5代表", "1000以上", "1000左右,", "超过1000以上", "5位于", "5名单", "3年级",
+    "“99项任务”", "“999万元”", "“99分钟”", "港币约500元", "华氏约98度", "新台币超过177亿元", "港币 约500元",
+]
+
+
+def _general_answers(docs: list[str], monkeypatch) -> list:  # noqa: ANN001
+    """What the general grammar alone (plain path, ``fast()`` and memo off) finds in ``docs``."""
+    from claimcheck.extract import quantity, quantity_number
+
+    with monkeypatch.context() as m:
+        m.setattr(quantity, "_PLAIN_ON", False)
+        m.setattr(quantity_number, "fast", lambda *args: None)
+        m.setattr(quantity, "_MEMO_ON", False)
+        quantity.clear_caches()
+        general = [find_quantities(d) for d in docs]
     quantity.clear_caches()
-    general = [find_quantities(d) for d in docs]
-    quantity.clear_caches()
-    assert fast == general
+    return general
+
+
+def _following_characters() -> list[str]:
+    """Every character of the seeds and of the tables, ASCII, and the odd spaces."""
+    from pathlib import Path
+
+    from claimcheck.extract.quantity_tables import tables
+
+    t = tables()
+    seeds = "".join(p.read_text(encoding="utf-8") for p in (Path(__file__).parents[1] / "seeds").glob("*.txt"))
+    words = "".join([*t.units, *t.before, *t.after, *t.directions])
+    return sorted(set(seeds + words + "".join(map(chr, range(32, 127))) + "\n\x1c\x85\u2028\u3000"))
+
+
+def test_plain_path_agrees_whatever_follows(monkeypatch) -> None:  # noqa: ANN001
+    """The plain path decides from the character after a number whether the grammar could read
+    further (a unit, a date, a label...): every character, after every shape it reads, gives
+    the general grammar's answer."""
+    shapes = ["共12", "共2024", "共3.5万", "(12", "“12", "\n12", "共30家", "排名升至108位", "共30名以上", "约12"]
+    chars = _following_characters()
+    docs = [s + c + e for s in shapes for c in chars for e in ("后", "5")]
+    assert _general_answers(docs, monkeypatch) == [find_quantities(d) for d in docs]
 
 
 _RECURRING = ["十四五", "第一", "统一", "一体化", "百余名", "超百亿元", "约三成", "下降", "超过", "人民币", "排名",
@@ -167,8 +223,9 @@ def _phrases() -> st.SearchStrategy[str]:
     numbers = st.one_of(st.integers(0, 10**12).map(str), st.sampled_from(
         ["2025", "1999", "13800138000", "4008208820", "0.05", "30.50", "1,000", "5.3", "01"]))
     middle = st.sampled_from(["", "", "余", "多", "来", "万", "亿", "万亿", "多万", " "])
-    after = st.sampled_from(["", "，", "的", "以上", "左右", "大幅", "1月", "十月", "度", "代", "”", "\n"])
-    phrase = st.tuples(st.sampled_from(before), numbers, middle, st.sampled_from(sorted(t.units) + ["%", "‰"]),
+    after = st.sampled_from(["", "，", "的", "以上", "左右", "大幅", "1月", "十月", "度", "代", "”", "\n", "以内",
+                             "上下游", "、", ")", "\n\n", "之多", "有余", "及以上", "多元", "内"])
+    phrase = st.tuples(st.sampled_from(before), numbers, middle, st.sampled_from(sorted(t.units) + ["%", "‰", "", ""]),
                        after).map("".join)
     return st.lists(st.one_of(phrase, st.sampled_from(_PIECES)), min_size=1, max_size=6).map("".join)
 

@@ -17,7 +17,7 @@ from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_a
 from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
                              point, rounding, signed)
 from .quantity_grammar import number_regex
-from .quantity_plain import QUAL_LAST, fast
+from .quantity_plain import QUAL_LAST, QUOTES_CLOSE, QUOTES_OPEN, RANK_CONTEXT, fast
 from .quantity_tables import Unit, tables
 
 __all__ = ["build_number", "clear_number_cache"]
@@ -37,10 +37,9 @@ _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
 _PLAIN_CN = "零〇○一二两三四五六七八九十百千"  # not financial, not a section: 十二 alone is a word
 _QUAL_LAST = QUAL_LAST
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
-_QUOTES_OPEN = frozenset("“\"「『‘《")
-_QUOTES_CLOSE = frozenset("”\"」』’》")
-# A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
-_RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
+_QUOTES_OPEN = QUOTES_OPEN
+_QUOTES_CLOSE = QUOTES_CLOSE
+_RANK_CONTEXT = RANK_CONTEXT  # a rank written without 第: "全国综合排名升至108位"
 _COUNT_BEFORE = frozenset("共有仅只达剩")  # 共有一家企业: 一 is a count here
 _ASCII_DIGITS = frozenset("0123456789")
 _ENUM_AFTER = frozenset("、)）")  # 一、 / (二) / 3) at the start of a line: list labels

@@ -1,9 +1,10 @@
-"""Plain number phrases in a hurry: Arabic digits, maybe 万/亿, a plain unit, nothing else.
+"""Plain number phrases in a hurry: Arabic digits, maybe 万/亿, a plain unit, a qualifier after.
 
-"388家", "30.32%", "27.41亿元" and "10.1万P" make up most quantities in news text. ``plain_hit``
-reads them with one small regex and a few lines, without trying the whole grammar; ``fast`` does
-the same for a grammar match. Anything with a qualifier, a range, a label unit or a year goes
-to the general path (``quantity_number``), which gives the same answer more slowly.
+"388家", "30.32%", "27.41亿元", "10.1万P", "30名以上", "108位" and bare numbers ("2024", "12")
+make up most quantities in news text. ``plain_hit`` reads them with one small regex and a few
+lines, without trying the whole grammar; ``fast`` does the same for a grammar match. Anything with
+a range, a label unit of its own rules, a phone number or a date goes to the general path
+(``quantity_number``), which gives the same answer more slowly.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from .numerals import place_of
 from .quantity_build import apply_shape, before, clean, direction, integral
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "QUAL_LAST", "SIGN_LAST"]
+__all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
+           "QUOTES_OPEN", "QUOTES_CLOSE"]
 
 _T = tables()
 _UNITS = _T.units
 _SHAPES = _T.shapes
 _BEFORE = _T.before
+_AFTER = _T.after
 _NEXT_PLACE = _T.shapes["next_place"]  # 余/多/来 after a number: (600, 700) for 600余
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # as in quantity_number: bare magnitudes only
 _ONE = Decimal(1)
@@ -28,30 +31,47 @@ QUAL_LAST = frozenset(w[-1] for w in _T.before) | {"币"}  # 约合人民币5亿
 SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "負", "-"}
 _QUAL_LAST = QUAL_LAST
 _SIGN_LAST = SIGN_LAST
+# A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
+RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
+_RANK_UNITS = frozenset(("位", "名"))
 
 
 def _fast_units() -> dict[str, tuple]:
     """Units a plain number can take without any special rule (no factor, rank, label or 成)."""
     return {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
             if u.factor == _ONE and u.claimable and u.kind != "label" and not u.approx and not u.half
-            and u.unit not in ("位", "名") and text != "成"}
+            and u.unit not in _RANK_UNITS and text != "成"}
+
+
+def _plain_units() -> dict[str, tuple]:
+    """The units plain_hit reads: those of fast(), 位/名 (a rank after 排名, checked there) and
+    labels without rules of their own (强, 版本, 周年; not 号, which makes long numbers codes)."""
+    labels = {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
+              if u.kind == "label" and not u.claimable and u.factor == _ONE and not u.approx and not u.half
+              and u.unit != "号"}
+    ranks = {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
+             if u.unit in _RANK_UNITS and u.claimable and u.factor == _ONE and not u.approx and not u.half}
+    return {**_FAST_UNITS, **labels, **ranks}
 
 
 _FAST_UNITS = _fast_units()
+_PLAIN_UNITS = _plain_units()
 _MAG_EXP = {"万": 4, "萬": 4, "亿": 8, "億": 8, "万亿": 12, "萬億": 12}
 _INTEGRAL_HALF = {k: Decimal(5).scaleb(k - 1).quantize(_ONE) for k in range(1, 20)}
 
 
 def _plain_tail() -> str:
-    """Digits, maybe 万/亿, a plain unit, and nothing after that could extend the phrase.
+    """Digits, maybe 万/亿, maybe a plain unit, maybe a qualifier after, and nothing after that
+    could extend the phrase.
 
-    Example: "388家", "30.32%", "27.41亿元", "10.1万P", "6年". Not "90年代", "200个以上" or
-    "3%-5%" (a decade; a qualifier or range follows). Years and phone numbers (2025年,
-    13800138000家) match here but plain_hit sends them to the grammar, which reads them first.
+    Example: "388家", "30.32%", "27.41亿元", "10.1万P", "6年", "30名以上", "2024,", "12\\n\\n".
+    Not "90年代", "200个多月" or "3%-5%" (a decade; a longer unit; a range), not "12日", "3:30",
+    "5G" or "1、2号线" (a date, a time, labels). Years and phone numbers (2025年, 13800138000家)
+    match here but plain_hit sends them to the grammar, which reads them first.
     """
     units = {}
     for text, guard in _unit_guards().items():
-        if text in _FAST_UNITS and text not in ("%", "‰"):
+        if text in _PLAIN_UNITS and text not in ("%", "‰"):
             # 个 must not be the start of a longer unit the grammar knows (个亿, 个多月)
             longer = {u[len(text)] for u in _UNITS if len(u) > len(text) and u.startswith(text)}
             units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
@@ -60,9 +80,37 @@ def _plain_tail() -> str:
     # After the first digit (the scanner's search consumed it). Possessive digits: no unit starts
     # with a digit or ".", so giving digits back never helps.
     # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
-    return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?([余多来](?![万萬亿億千百十仟佰拾]))?("
-            + trie_regex(units) + ")"
-            r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内及或])")
+    # Group 4 is the unit: after one, the old guard; after none, the bare guard (see _bare_block).
+    bare = re.escape("".join(sorted(_bare_block())))
+    return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(?:([余多来](?![万萬亿億千百十仟佰拾]))?("
+            + trie_regex(units) + "))?"
+            "(?:(" + _post(_PLAIN_POST) + ")|(?!" + _post(_T.after) + ")"
+            r"(?(4)(?![余多来几至到~\-—–%‰0-9A-Za-z])|(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + bare + "])))")
+
+
+# Qualifiers after a number that shape its interval and nothing else (多, 内 and 之内 may be given
+# back: 3个多元化; 余/来/几 only go before a unit). Example: "30名以上", "50%左右".
+_PLAIN_POST = frozenset(("以上", "以下", "以内", "左右", "上下", "前后", "及以上", "或以上", "及以下", "或以下",
+                         "之多", "有余"))
+
+
+def _post(words: object) -> str:
+    """The qualifier words after a number as the grammar reads them (上下游 is no 上下)."""
+    return trie_regex({w: "(?![游级班午文车楼])" if w == "上下" else ""
+                       for w in words if w not in ("余", "来", "几")})
+
+
+def _bare_block() -> set[str]:
+    """Characters after a bare number (no unit) that may continue it in some grammar alternative:
+    a unit, magnitude or qualifier after it (12家, 3万, 5余, 30以上), %, a range or date separator
+    (3-5, 2024-01, 3月, 9:30, 3·15), a decimal, a label or formula (5G, 1+N, 1、2号线), a fraction
+    or power (3/4, 1又1/2, 1e5), a space or a letter. The comma (1,234) and 、和及 (1、2号线) only
+    before a digit, a line break before any of these: both checked beside the class."""
+    chars = {u[0] for u in _UNITS} | {w[0] for w in _T.after}
+    chars |= set("十拾百佰千仟廿卅万萬亿億余多来几幾%‰-—–~至到/.:∶·•年月日号点时@+×*^_又分 ")
+    chars |= set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    chars |= set("\x1c\x1d\x1e\x1f\x85\u2028\u2029")  # what \\s reads besides the space (dates: 2024\u2028-2025)
+    return chars
 
 
 def _unit_guards() -> dict[str, str]:
@@ -83,7 +131,7 @@ _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
 # decides. Qualifiers (超过) are checked word by word in plain_hit.
 _TAIL = _plain_tail()
-_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每“\"「『‘《氏币度") | frozenset(
+_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每氏币度") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -94,7 +142,7 @@ def plain_search(start_class: str) -> re.Pattern[str]:
 
     One search per candidate reads "388家" whole; the class comes first, so the regex engine
     skips to the next candidate in a tight loop. A digit after a character of _PLAIN_BLOCK is
-    left to the grammar (B2, 1.5, 2-3, 第3, 每10, “1571”): 388 inside 1388家 never starts one.
+    left to the grammar (B2, 1.5, 2-3, 第3, 每10): 388 inside 1388家 never starts one.
     Example: in "共有388家", the search from 0 returns "388家" with groups ("88", None, "家").
     """
     block = "".join(sorted(_PLAIN_BLOCK))
@@ -106,18 +154,23 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
 
     A qualifier word just before (超过388家, 突破50亿元) shapes the interval and joins the span,
     as the general path does; None sends the rare remaining cases there (每 or a minus sign
-    before the qualifier, a year or a phone number).
+    before the qualifier, a year or a phone number, a qualifier on both sides).
     """
     p = m.start()
-    rest, mag, approx, written = m.groups()
+    rest, mag, approx, written, post = m.groups()
     head = t[p:p + 1 + len(rest)]
     if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in _QUAL_LAST or t[p - 2] in _SIGN_LAST or t[p - 2] in "氏币度"):
         return None  # 超过 600家, 增长 5%: the general path reads the word across the space
     if written == "年" and not mag and not approx and _YEAR.fullmatch(head):
-        return _year(p, m.end(), head, t)
+        return _year(p, p + len(head) + 1, head, t)
     if len(head) >= 10 and _PHONE.match(head):
         return None  # the grammar reads phone numbers before number phrases
-    unit, dim, kind = _FAST_UNITS[written]
+    if written is None:
+        unit = dim = None
+        kind = "number"
+    else:
+        unit, dim, kind = _PLAIN_UNITS[written]
+    end = m.end()
     qual = None
     start = p
     if p > floor and t[p - 1] in _QUAL_LAST:
@@ -125,22 +178,75 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         if qual in _ONLY_BARE or (qual == "近" and dim == "duration"):
             qual = None  # 上/数/过 only qualify a bare magnitude; 近3年 is "the last three years"
         elif qual is not None:
-            if (qs > floor and t[qs - 1] in "每负- ") or _BEFORE[qual] == "several" or approx:
+            if (qs > floor and t[qs - 1] in "每负- 氏币度") or _BEFORE[qual] == "several" or approx or post:
                 return None  # (超过600余家: the general path narrows one interval by the other)
             start = qs
-    key = (head, mag, approx, qual, written)
+    if kind == "label":
+        if mag or approx or post or qual:
+            return None
+        return (p, end, None, None, None, unit, dim, None, kind, False, True, True, None, written)
+    if written is None and qual is None and not post:
+        label = _bare_label(head, mag, t, p, end)
+        if label is not None:
+            return label or None
+    key = (head, mag, approx, qual, written, post)
     reading = _READINGS.get(key)
     if reading is None:
         if len(_READINGS) >= 50_000:
             _READINGS.clear()
-        reading = _READINGS[key] = _reading(head, mag, approx, qual, written)
+        reading = _READINGS[key] = _reading(head, mag, approx, qual, written, post)
     value, low, high, li, hi, qual, written = reading
+    if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, start - 10), start):
+        unit, dim, kind = "rank", "rank", "ordinal"  # 排名升至108位
     word = None
     if start > floor and t[start - 1] in _SIGN_LAST:
         word, sign = direction(t, start, floor)
         if sign < 0:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
-    return (start, m.end(), value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+    return (start, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+
+
+def _bare_label(head: str, mag: str | None, t: str, p: int, end: int) -> tuple | None:
+    """What a number without unit or qualifier is when it is no count (as quantity_number's
+    ``_bare`` decides): a list label ("(2)", "3、"), a section number alone on its line ("01"),
+    a hotline, a year ("2024,"); () when the grammar must decide (a code of 9 digits or more);
+    None when it is a plain number."""
+    after = t[end:end + 1]
+    if after in _ENUM_AFTER and t[p - 1:p] in _ENUM_BEFORE and _value(head, mag) < 100:
+        return (p, end, None, None, None, None, "enumeration", None, "label", False, True, True, None, None)
+    if after in QUOTES_CLOSE and t[p - 1:p] in QUOTES_OPEN:  # “1571”工作部署
+        return (p, end, None, None, None, None, None, None, "label", False, True, True, None, None)
+    if mag or "." in head:
+        return None
+    if len(head) > 1 and head[0] == "0":
+        return (p, end, None, None, None, None, None, None, "label", False, True, True, None, None)
+    if head in _HOTLINES:
+        return (p, end, None, None, None, None, "hotline", None, "phone", False, True, True, None, None)
+    if len(head) >= 9:
+        return ()
+    if len(head) == 4 and "1900" <= head <= "2099":
+        value = Decimal(head)
+        return (p, end, value, value, value, None, "time", None, "year", False, True, True, None, None)
+    if len(head) <= 3 and (not after or after.isspace()) and _alone_on_line(t, p, end):
+        return (p, end, None, None, None, None, None, None, "label", False, True, True, None, None)
+    return None
+
+
+def _alone_on_line(t: str, start: int, end: int) -> bool:
+    """Only spaces between the number and the line's ends: a heading number such as "01"."""
+    line_end = t.find("\n", end)
+    return not t[t.rfind("\n", 0, start) + 1:start].strip() and not t[end:None if line_end < 0 else line_end].strip()
+
+
+QUOTES_OPEN = frozenset("“\"「『‘《")
+QUOTES_CLOSE = frozenset("”\"」』’》")
+_ENUM_AFTER = frozenset("、)）")  # 一、 / (二) / 3) at the start of a line: list labels
+_ENUM_BEFORE = frozenset(("", "\n", " ", "(", "（", "\t"))
+_HOTLINES = _T.hotlines
+
+
+def _value(head: str, mag: str | None) -> Decimal:
+    return Decimal(head).scaleb(_MAG_EXP[mag]) if mag else Decimal(head)
 
 
 _READINGS: dict[tuple, tuple] = {}  # what the words of a plain phrase say, by its parts
@@ -160,7 +266,8 @@ def _stated(value: Decimal, dec: int, k: int) -> tuple[Decimal, Decimal, bool, b
     return value - half, value + half, True, False
 
 
-def _reading(head: str, mag: str | None, approx: str | None, qual: str | None, written: str) -> tuple:
+def _reading(head: str, mag: str | None, approx: str | None, qual: str | None, written: str | None,
+             post: str | None) -> tuple:
     """Value, interval, qualifier and unit as written of a plain phrase, before any sign word."""
     dec = len(head) - head.index(".") - 1 if "." in head else 0
     value = Decimal(head)
@@ -168,14 +275,14 @@ def _reading(head: str, mag: str | None, approx: str | None, qual: str | None, w
         k = _MAG_EXP[mag]
         value = value.scaleb(k)
         value = integral(value) if dec <= k else value.normalize()
-        written = mag + written
+        written = mag + written if written else None
     else:
         k = 0
-    if qual is not None or approx:
-        shape = _SHAPES[_BEFORE[qual]] if qual is not None else _NEXT_PLACE
+    if qual is not None or approx or post:
+        shape = _SHAPES[_AFTER[post]] if post else _SHAPES[_BEFORE[qual]] if qual is not None else _NEXT_PLACE
         low, high, li, hi = apply_shape(shape, value, place_of(value))
         value, low, high = clean(value), clean(low), clean(high)
-        qual = qual or approx
+        qual = post or qual or approx
     else:
         low, high, li, hi = _stated(value, dec, k)
     return value, low, high, li, hi, qual, written
