@@ -247,3 +247,18 @@ def test_fast_paths_agree_on_generated_phrases(text: str) -> None:
         quantity._PLAIN_ON = quantity._MEMO_ON = True
         quantity_number.fast = fast
     assert fast_answer == general
+
+
+def test_lone_numerals_skipped_by_the_search_are_no_quantities(monkeypatch) -> None:  # noqa: ANN001
+    """The search skips a Chinese numeral alone inside a word (进一步, “三北”) without asking the
+    grammar: with every character before and after it, the answers are the grammar's."""
+    chars = _following_characters()
+    numerals = "一两十百万"
+    around = [c for c in chars if "\u4e00" <= c <= "\u9fff"]
+    # one text per numeral and ending, the cases apart after "。"
+    docs = ["。".join(f"了进{n}{a}{e}" for a in around) for n in numerals for e in ("后", "度之")]
+    docs += ["。".join(f"{b}{n}步" for b in chars) for n in numerals]
+    docs += ["进一又二分之一", "进一季度", "进一半", "进一成五", "进一倍", "翻一番", "进一点五", "进一分之", "进一月", "进一日",
+             "进一号", "进一时", "进十至二十", "进一到", "进一年", "进一余", "进一多", "进一来", "进一几", "进十几", "进一千",
+             "进一两", "进两个", "进三北", "“三北”", "约一步", "负一步", "统一步", "一步", "进一"]
+    assert _general_answers(docs, monkeypatch) == [find_quantities(d) for d in docs]

@@ -59,7 +59,7 @@ from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
-from .quantity_plain import clear_plain_cache, plain_hit, plain_search
+from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search
 from .quantity_grammar import START, grammars_by_first_char
 from .quantity_tables import tables
 
@@ -187,11 +187,38 @@ def _remember(t: str, p: int, floor: int, left: str, d: int) -> tuple:
     """Compute a candidate's answer and store it under the shortest key that determines it.
 
     Two texts that agree on a window agree on every answer that reads only inside it, so a
-    window is never both "answered" and "read further".
+    window is never both "answered" and "read further". Nothing reads the value of a digit
+    before a memoized candidate (only whether it is a digit: 5一 and 8一 read alike), so the
+    answer is also stored, and looked for, under the left part with its digits masked: in
+    "增长12.5%，十四五" and "增长47.1%，十四五", 十四五 is read once.
     """
+    masked = left.translate(_MASK_DIGITS)
+    if masked != left:
+        r = _lookup(t, p, masked, d)
+        if r is not None:
+            return r
     r = _candidate(t, p, floor)
     if len(_MEMO) >= _MEMO_MAX:
         _MEMO.clear()
+    _store(t, p, left, d, r)
+    if masked != left:
+        _store(t, p, masked, d, r)
+    return r
+
+
+_MASK_DIGITS = str.maketrans("123456789", "000000000")
+
+
+def _lookup(t: str, p: int, left: str, d: int) -> tuple | None:
+    """The memoized answer for this window, or None (as the scan looks it up)."""
+    n = len(t)
+    r = _MEMO.get((left, d, t[p:p + _RIGHT]) if p + _RIGHT < n else (left, d, t[p:], _END))
+    if r is _LONGER:
+        r = _MEMO.get((left, d, t[p:p + _RIGHT_LONG]) if p + _RIGHT_LONG < n else (left, d, t[p:], _END))
+    return None if r is _LONGER else r
+
+
+def _store(t: str, p: int, left: str, d: int, r: tuple) -> None:
     n = len(t)
     if p + _RIGHT >= n:  # the window holds the rest of the text: the key is exact
         _MEMO[(left, d, t[p:], _END)] = r
@@ -200,7 +227,6 @@ def _remember(t: str, p: int, floor: int, left: str, d: int) -> tuple:
     elif r[2] <= p + _RIGHT_LONG or p + _RIGHT_LONG >= n:
         _MEMO[(left, d, t[p:p + _RIGHT])] = _LONGER
         _MEMO[(left, d, t[p:p + _RIGHT_LONG]) if p + _RIGHT_LONG < n else (left, d, t[p:], _END)] = r
-    return r
 
 
 def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
@@ -217,8 +243,34 @@ def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
     return pos - p, (hit[0] - p, hit[1] - p, tuple(hit[2:])), reach
 
 
+def _lone_numeral() -> str:
+    """A negative lookahead for the search, tried after a Chinese numeral: true when the numeral
+    stands alone inside a word, so that the regex engine skips it without a call.
+
+    Example: 一 in "进一步", 三 in "“三北”", 百 in "千园之城" (not 一 in "一个", "统一", "约一半", "负一").
+    The scan would find nothing there either: a lone numeral between Chinese characters is no
+    number (``quantity_number._bare``) unless a qualifier or sign word comes before it (the
+    characters they end with, a space), a numeral word covers it (the lexicon's bigrams), or
+    the next character may continue it: a numeral, a unit, a qualifier after (余, 以上), a range,
+    date or time word (至, 年, 月, 点), a fraction (分之, 又), 半, 成, 倍, 番, 季.
+    """
+    t = tables()
+    numerals = "".join(sorted(_MEMO_CHARS - set("第翻半")))
+    before = set(QUAL_LAST) | set(SIGN_LAST) | set(_RUN_CHARS) | set(numerals) | set(" .-负負")
+    before |= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz第翻半")
+    after = set(numerals) | set(_RUN_CHARS) | {u[0] for u in t.units} | {w[0] for w in t.after}
+    after |= set("余多来几幾至到年月日号点點时時季分又半成倍番")
+    prev_words = "|".join(sorted(k for k in _PREV_KEYS if k[1] in numerals))
+    next_words = "|".join(f"(?<={re.escape(c)})[{re.escape(''.join(sorted(k[1] for k in _NEXT_KEYS if k[0] == c)))}]"
+                          for c in sorted({k[0] for k in _NEXT_KEYS if k[0] in numerals}))
+    return (f"(?!(?<=[^{re.escape(''.join(sorted(before)))}][{numerals}])"
+            + (f"(?<!{prev_words})" if prev_words else "")
+            + (f"(?!{next_words})" if next_words else "")
+            + f"[\u4e00-\u9fff](?<![{re.escape(''.join(sorted(after)))}]))")
+
+
 _BUILDERS = {**BUILDERS, "num": build_number}
-_SEARCH = plain_search(START.pattern)
+_SEARCH = plain_search(START.pattern, _lone_numeral())
 _PLAIN_ON = True  # off: every digit goes through the grammar (the test that both agree)
 _GRAMMARS = grammars_by_first_char()
 

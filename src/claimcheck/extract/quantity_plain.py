@@ -128,33 +128,85 @@ def _unit_guards() -> dict[str, str]:
 _PHONE = re.compile(r"(?:1[3-9][0-9]{9}|400[0-9]{7})(?![0-9])")
 _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # A plain phrase preceded by one of these may be something else: a label
-# (B2), a decimal or code (1.5, 2-3), an ordinal (第), a rate base (每) or a quote: the grammar
-# decides. Qualifiers (超过) are checked word by word in plain_hit.
+# (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a rate base (每): the grammar decides. Qualifiers (超过) are checked word by word in plain_hit.
 _TAIL = _plain_tail()
 _PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每氏币度") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def plain_search(start_class: str) -> re.Pattern[str]:
-    """The scanner's search: the next character that can start a number phrase (``start_class``),
-    and, when it is a digit that starts a plain phrase, the rest of that phrase (groups: the
-    digits after the first, the magnitude, the unit).
+def plain_search(start_class: str, skip: str = "") -> re.Pattern[str]:
+    """The scanner's search: the next character that can start a number phrase (``start_class``)
+    where ``skip`` (a lookahead tried after it) does not say it starts none, and, when it is a
+    digit that starts a plain phrase, the rest of that phrase (groups: the digits after the
+    first, the magnitude, the qualifier 余/多/来, the unit, the qualifier after).
 
     One search per candidate reads "388家" whole; the class comes first, so the regex engine
     skips to the next candidate in a tight loop. A digit after a character of _PLAIN_BLOCK is
     left to the grammar (B2, 1.5, 2-3, 第3, 每10): 388 inside 1388家 never starts one.
-    Example: in "共有388家", the search from 0 returns "388家" with groups ("88", None, "家").
+    Example: in "共有388家", the search from 0 returns "388家" with groups ("88", None, None, "家", None).
     """
     block = "".join(sorted(_PLAIN_BLOCK))
-    return re.compile(start_class + "(?:(?<=[0-9])(?<![" + re.escape(block) + "][0-9])" + _TAIL + ")?")
+    return re.compile(start_class + skip + "(?:(?<=[0-9])(?<![" + re.escape(block) + "][0-9])" + _TAIL + ")?")
 
 
 def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     """The hit for a plain phrase found by ``plain_search``, without trying the whole grammar.
 
+    The common case (nothing but the phrase: "388家", "30.32%", "2024,") is read here in a few
+    lines; a qualifier, sign word or space before it goes to ``_worded_hit``. None sends the rare
+    remaining cases to the grammar (a year, a phone number, a code).
+    """
+    p = m.start()
+    if p > floor and t[p - 1] in _WORD_LAST:
+        return _worded_hit(m, t, floor)
+    rest, mag, approx, written, post = m.groups()
+    head = t[p:p + 1 + len(rest)]
+    if written == "年" and not mag and not approx and len(head) == 4 and head.isdigit() and "1500" <= head <= "2099":
+        return _year(p, p + 5, head, t)  # _YEAR: 2025年
+    if len(head) >= 10 and _PHONE.match(head):
+        return None  # the grammar reads phone numbers before number phrases
+    end = m.end()
+    if written is None:
+        unit = dim = None
+        kind = "number"
+        if not post:
+            label = _bare_label(head, mag, t, p, end)
+            if label is not None:
+                return label or None
+    else:
+        unit, dim, kind = _PLAIN_UNITS[written]
+        if kind == "label":
+            return None if mag or approx or post else (p, end, None, None, None, unit, dim, None, kind, False,
+                                                       True, True, None, written)
+    qual = None
+    if mag or approx or post:
+        key = (head, mag, approx, None, written, post)
+        reading = _READINGS.get(key)
+        if reading is None:
+            if len(_READINGS) >= 50_000:
+                _READINGS.clear()
+            reading = _READINGS[key] = _reading(head, mag, approx, None, written, post)
+        value, low, high, li, hi, qual, written = reading
+    else:  # cheaper than a cache lookup: the digits differ from one phrase to the next
+        value = low = high = Decimal(head)
+        li = hi = True
+        if "." in head:
+            low, high, li, hi = _stated(value, len(head) - head.index(".") - 1, 0)
+    if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, p - 10), p):
+        unit, dim, kind = "rank", "rank", "ordinal"  # 排名升至108位
+    return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, None, written)
+
+
+# A qualifier or sign word ends with one of these, or a space separates it from the number.
+_WORD_LAST = QUAL_LAST | SIGN_LAST | {" "}
+
+
+def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
+    """plain_hit when a qualifier word, a sign word or a space may come before the phrase.
+
     A qualifier word just before (超过388家, 突破50亿元) shapes the interval and joins the span,
     as the general path does; None sends the rare remaining cases there (每 or a minus sign
-    before the qualifier, a year or a phone number, a qualifier on both sides).
+    before the qualifier, a qualifier on both sides, a word across a space).
     """
     p = m.start()
     rest, mag, approx, written, post = m.groups()
