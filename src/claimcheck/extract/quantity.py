@@ -245,7 +245,8 @@ def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
 
 def _lone_numeral() -> str:
     """A negative lookahead for the search, tried after a Chinese numeral: true when the numeral
-    stands alone inside a word, so that the regex engine skips it without a call.
+    stands alone inside a word, so that the regex engine skips it without a call (and after a
+    Latin letter inside a word).
 
     Example: 一 in "进一步", 三 in "“三北”", 百 in "千园之城" (not 一 in "一个", "统一", "约一半", "负一").
     The scan would find nothing there either: a lone numeral between Chinese characters is no
@@ -263,7 +264,10 @@ def _lone_numeral() -> str:
     prev_words = "|".join(sorted(k for k in _PREV_KEYS if k[1] in numerals))
     next_words = "|".join(f"(?<={re.escape(c)})[{re.escape(''.join(sorted(k[1] for k in _NEXT_KEYS if k[0] == c)))}]"
                           for c in sorted({k[0] for k in _NEXT_KEYS if k[0] in numerals}))
-    return (f"(?!(?<=[^{re.escape(''.join(sorted(before)))}][{numerals}])"
+    # A Latin letter after another is skipped too: every label, code or e-mail address that
+    # matches inside a run of letters also matches from its first letter, except a URL (www., http).
+    letters = "(?<=[A-Za-z][A-Za-z])(?<![hw])|"
+    return (f"(?!{letters}(?<=[^{re.escape(''.join(sorted(before)))}][{numerals}])"
             + (f"(?<!{prev_words})" if prev_words else "")
             + (f"(?!{next_words})" if next_words else "")
             + f"[\u4e00-\u9fff](?<![{re.escape(''.join(sorted(after)))}]))")

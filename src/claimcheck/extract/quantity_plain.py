@@ -81,11 +81,14 @@ def _plain_tail() -> str:
     # with a digit or ".", so giving digits back never helps.
     # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
     # Group 4 is the unit: after one, the old guard; after none, the bare guard (see _bare_block).
+    # After a line break a space may follow (a heading "12\n    收藏"): the break is the gap, or
+    # the one white space a date allows, and nothing continues with a space.
     bare = re.escape("".join(sorted(_bare_block())))
+    wrapped = re.escape("".join(sorted(_bare_block() - {" "})))
     return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(?:([余多来](?![万萬亿億千百十仟佰拾]))?("
             + trie_regex(units) + "))?"
             "(?:(" + _post(_PLAIN_POST) + ")|(?!" + _post(_T.after) + ")"
-            r"(?(4)(?![余多来几至到~\-—–%‰0-9A-Za-z])|(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + bare + "])))")
+            r"(?(4)(?![余多来几至到~\-—–%‰0-9A-Za-z])|(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])))")
 
 
 # Qualifiers after a number that shape its interval and nothing else (多, 内 and 之内 may be given
@@ -130,7 +133,7 @@ _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # A plain phrase preceded by one of these may be something else: a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a rate base (每): the grammar decides. Qualifiers (超过) are checked word by word in plain_hit.
 _TAIL = _plain_tail()
-_PLAIN_BLOCK = frozenset("0123456789.-—–~/:+×负負第每氏币度") | frozenset(
+_PLAIN_BLOCK = frozenset("0123456789.-—–~/:×负負第每氏币度") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -163,7 +166,7 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     head = t[p:p + 1 + len(rest)]
     if written == "年" and not mag and not approx and len(head) == 4 and head.isdigit() and "1500" <= head <= "2099":
         return _year(p, p + 5, head, t)  # _YEAR: 2025年
-    if len(head) >= 10 and _PHONE.match(head):
+    if len(head) >= 10 and written and _PHONE.match(head):
         return None  # the grammar reads phone numbers before number phrases
     end = m.end()
     if written is None:
@@ -172,7 +175,7 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         if not post:
             label = _bare_label(head, mag, t, p, end)
             if label is not None:
-                return label or None
+                return label
     else:
         unit, dim, kind = _PLAIN_UNITS[written]
         if kind == "label":
@@ -215,7 +218,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         return None  # 超过 600家, 增长 5%: the general path reads the word across the space
     if written == "年" and not mag and not approx and _YEAR.fullmatch(head):
         return _year(p, p + len(head) + 1, head, t)
-    if len(head) >= 10 and _PHONE.match(head):
+    if len(head) >= 10 and written and _PHONE.match(head):
         return None  # the grammar reads phone numbers before number phrases
     if written is None:
         unit = dim = None
@@ -240,7 +243,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     if written is None and qual is None and not post:
         label = _bare_label(head, mag, t, p, end)
         if label is not None:
-            return label or None
+            return label
     key = (head, mag, approx, qual, written, post)
     reading = _READINGS.get(key)
     if reading is None:
@@ -261,8 +264,8 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
 def _bare_label(head: str, mag: str | None, t: str, p: int, end: int) -> tuple | None:
     """What a number without unit or qualifier is when it is no count (as quantity_number's
     ``_bare`` decides): a list label ("(2)", "3、"), a section number alone on its line ("01"),
-    a hotline, a year ("2024,"); () when the grammar must decide (a code of 9 digits or more);
-    None when it is a plain number."""
+    a hotline, a phone number or a code (9 digits or more), a year ("2024,"); None when it is a
+    plain number."""
     after = t[end:end + 1]
     if after in _ENUM_AFTER and t[p - 1:p] in _ENUM_BEFORE and _value(head, mag) < 100:
         return (p, end, None, None, None, None, "enumeration", None, "label", False, True, True, None, None)
@@ -275,7 +278,8 @@ def _bare_label(head: str, mag: str | None, t: str, p: int, end: int) -> tuple |
     if head in _HOTLINES:
         return (p, end, None, None, None, None, "hotline", None, "phone", False, True, True, None, None)
     if len(head) >= 9:
-        return ()
+        kind = "phone" if _PHONE.match(head) else "code"  # the grammar's phone alternative comes first
+        return (p, end, None, None, None, None, None, None, kind, False, True, True, None, None)
     if len(head) == 4 and "1900" <= head <= "2099":
         value = Decimal(head)
         return (p, end, value, value, value, None, "time", None, "year", False, True, True, None, None)
