@@ -123,6 +123,10 @@ _PLAIN_TRAPS = [
     # Latin letters: the search tries the first letter of a word only (and h, w: URLs)
     "awww.x.com", "xhttp://a.b", "ABC123", "abc@d.com", "xabc@d.com", "HK$20", "aHK$20", "PM2.5", "GDP增长5%",
     "BDO产业", "5G网络", "aB2-2017116", "USD100", "xUSD100", "沪B2-2017116",
+    # a longer unit the grammar knows, or none (个小时, 个小区); a digit after a Chinese unit
+    "解决300个小区", "用了5个小时", "5个百分点", "5个亿", "3个多月", "3年12个月", "7351年12个", "5%3", "10万Pa",
+    "10万P2", "5km2", "5kmx", "5年半", "5年半岛", "5平方公里", "5平方米", "5千瓦时", "5千瓦", "5G网络",
+    "第58位", "第 58位", "第58", "第1至3名", "十5", "一9",
 ]
 
 
@@ -156,7 +160,8 @@ def test_plain_path_agrees_whatever_follows(monkeypatch) -> None:  # noqa: ANN00
     """The plain path decides from the character after a number whether the grammar could read
     further (a unit, a date, a label...): every character, after every shape it reads, gives
     the general grammar's answer."""
-    shapes = ["共12", "共2024", "共3.5万", "(12", "“12", "\n12", "共30家", "排名升至108位", "共30名以上", "约12"]
+    shapes = ["共12", "共2024", "共3.5万", "(12", "“12", "\n12", "共30家", "排名升至108位", "共30名以上", "约12",
+              "共3年", "共5%", "共10万P", "共300个", "共5个小", "共2平方"]
     chars = _following_characters()
     docs = [s + c + e for s in shapes for c in chars for e in ("后", "5")]
     assert _general_answers(docs, monkeypatch) == [find_quantities(d) for d in docs]

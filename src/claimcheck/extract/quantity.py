@@ -116,9 +116,10 @@ def _scan(t: str) -> list[tuple]:
             return hits
         p = m.start()
         c = t[p]
-        if c in memo_chars:
+        if c in memo_chars and t[p + 1:p + 2] not in _DIGITS:
             # The same words in the same surroundings give the same answer: 十四五, 第一, 统一,
-            # 百余名 recur in every article. See _candidate for what the key must hold.
+            # 百余名 recur in every article. See _candidate for what the key must hold. (Not
+            # before a digit, 第58位: the digits differ from one phrase to the next.)
             d = p - floor
             left = t[p - _LEFT:p] if p >= _LEFT else t[:p]
             d = d if d < _LEFT else _LEFT
@@ -180,6 +181,7 @@ _MEMO_MAX = 100_000
 _MEMO_ON = True
 # Chinese numerals, 第, 翻, 半: bounded grammars. Digits (the label lookahead and the alone-on-a-
 # line rule read far) and Latin letters (e-mail, URL) are not memoized.
+_DIGITS = frozenset("0123456789")
 _MEMO_CHARS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰仟廿卅万萬亿億千第翻半")
 
 

@@ -69,12 +69,14 @@ def _plain_tail() -> str:
     "5G" or "1、2号线" (a date, a time, labels). Years and phone numbers (2025年, 13800138000家)
     match here but plain_hit sends them to the grammar, which reads them first.
     """
+    guards = _unit_guards()
     units = {}
-    for text, guard in _unit_guards().items():
+    for text, guard in guards.items():
         if text in _PLAIN_UNITS and text not in ("%", "‰"):
-            # 个 must not be the start of a longer unit the grammar knows (个亿, 个多月)
-            longer = {u[len(text)] for u in _UNITS if len(u) > len(text) and u.startswith(text)}
-            units[text] = guard + ("(?![" + re.escape("".join(sorted(longer))) + "])" if longer else "")
+            # 个 is no unit where a longer unit the grammar knows matches (个亿, 个小时; not 个小区)
+            longer = [u for u in _UNITS if len(u) > len(text) and u.startswith(text)]
+            rests = "|".join(re.escape(u[len(text):]) + guards[u] + _ASCII_END for u in longer)
+            units[text] = guard + (f"(?!{rests})" if longer else "")
     units["%"] = units["‰"] = ""
     units["年"] += "(?!代)"  # 90年代 is a decade; a year (2025年) is sent on by plain_hit
     # After the first digit (the scanner's search consumed it). Possessive digits: no unit starts
@@ -88,7 +90,12 @@ def _plain_tail() -> str:
     return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(?:([余多来](?![万萬亿億千百十仟佰拾]))?("
             + _by_first_char(units) + "))?"
             "(?:(" + _post(_PLAIN_POST) + ")|(?!" + _post(_T.after) + ")"
-            r"(?(4)(?![余多来几至到~\-—–%‰0-9A-Za-z])|(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])))")
+            r"(?(4)(?![余多来几至到~\-—–%‰A-Za-z])" + _ASCII_END + "|(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])))")
+
+
+# After a digit or Latin letter, no further one (the grammar's end: 5G is a label, 10万Pa no P);
+# after a Chinese unit a digit may follow (3年12个月).
+_ASCII_END = r"(?:(?<![0-9A-Za-z])|(?![0-9A-Za-z]|\.[0-9]))"
 
 
 def _by_first_char(words: dict[str, str]) -> str:
