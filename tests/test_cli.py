@@ -146,3 +146,12 @@ def test_integration_files_are_well_formed():
     steps = workflow["jobs"]["claimcheck"]["steps"]
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
     assert workflow["permissions"]["security-events"] == "write"
+
+
+def test_a_folder_without_articles_warns_and_passes(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.docx").write_bytes(b"PK\x03\x04")
+    code, out, err = run_cli(["empty", "--no-config"], tmp_path)
+    assert code == 0
+    assert "warning: no .txt or .md files found under empty" in err
+    assert out.rstrip().splitlines()[-1].startswith("0 documents, ")

@@ -216,6 +216,8 @@ def check(
             raise fail(f"cannot write {target}: {exc}") from None
     for warning in outcome.warnings:
         typer.echo(f"claimcheck: warning: {warning}", err=True)
+    if not result.documents and not result.problems:
+        typer.echo(f"claimcheck: warning: no .txt or .md files found under {', '.join(paths)}", err=True)
     if not any(fmt == "text" for fmt, _ in specs):  # the text report counts them itself
         _note_accepted(result)
     _note_stale(outcome.stale, strict_baseline, outcome.successors)
