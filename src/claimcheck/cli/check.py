@@ -84,7 +84,7 @@ def _all_formats(spec: str) -> bool:
 def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findings: bool,
             baseline_used: bool, to_file: bool) -> str:
     if fmt == "json":
-        return render_json(result)
+        return render_json(result, outcome.stale, outcome.successors)
     if fmt == "sarif":
         from ..report.sarif import render_sarif
 
