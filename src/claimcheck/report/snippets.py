@@ -6,16 +6,23 @@ segment on its own (Jinja2 autoescape), so article text can never become markup.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["Segment", "fmt", "reading", "snippet", "diff_segments", "short_path"]
+__all__ = ["Segment", "BREAK", "fmt", "reading", "snippet", "diff_segments", "short_path"]
 
 Segment = tuple[str, str]  # (text, css class: "" plain, "num", "ind", "del", "ins", "gap")
 
-# A snippet stops at the end of a sentence or clause list, or at a line break.
-_STOPS = frozenset("。！？；!?;\n")
+# A snippet stops at the end of a sentence or clause list, or at a paragraph break (a blank line).
+# A single line break inside a sentence (hard-wrapped text, a figure that starts its line) is
+# crossed and shown as BREAK, so the figure keeps its context.
+_STOPS = frozenset("。！？；!?;")
+_BLANK = frozenset(" \t\r\u3000\xa0")  # white space that can stand around a line break
+BREAK = "⏎"
+# "达到\r\n  601家" -> "达到⏎601家": a line break and the indentation around it become one BREAK
+_LINE_BREAK = re.compile(r"[ \t\r\u3000\xa0]*\n[ \t\r\u3000\xa0]*")
 
 
 def fmt(x: int | float | None) -> str:
@@ -44,24 +51,82 @@ def reading(low: int | float | None, high: int | float | None, low_inclusive: bo
     return f"x = {fmt(value)}" if value is not None else "no interval read"
 
 
+# A Markdown line that starts a block of its own: "# 标题", "> 引文", "- 条目", "| 表格 |"
+_BLOCK_START = re.compile(r"#|>|\||[-*+][ \t]")
+
+
+def _soft_break(text: str, i: int) -> bool:
+    """True when the line break ``text[i]`` is inside a paragraph: both its lines have text, and
+    neither is a Markdown heading nor the next one a list item, quote or table row."""
+    before = i - 1
+    while before >= 0 and text[before] in _BLANK:
+        before -= 1
+    after = i + 1
+    while after < len(text) and text[after] in _BLANK:
+        after += 1
+    if before < 0 or after >= len(text) or text[before] == "\n" or text[after] == "\n":
+        return False
+    line = text.rfind("\n", 0, before) + 1
+    while text[line] in _BLANK:
+        line += 1
+    return text[line] != "#" and not _BLOCK_START.match(text, after)
+
+
+def _stop(text: str, i: int) -> bool:
+    """True when the snippet must not take ``text[i]``: a full stop or a paragraph break."""
+    ch = text[i]
+    return ch in _STOPS or (ch == "\n" and not _soft_break(text, i))
+
+
 def _bounds(text: str, start: int, end: int, radius: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``, cut to ``radius`` characters on each side."""
+    """The sentence around ``[start, end)``, across single line breaks, cut to ``radius`` characters a side."""
     left = start
-    while left > 0 and start - left < radius and text[left - 1] not in _STOPS:
+    while left > 0 and start - left < radius and not _stop(text, left - 1):
         left -= 1
     right = end
-    while right < len(text) and right - end < radius and text[right] not in _STOPS:
+    while right < len(text) and right - end < radius and not _stop(text, right):
         right += 1
-    if right < len(text) and text[right] in _STOPS and text[right] != "\n":
+    if right < len(text) and text[right] in _STOPS:
         right += 1  # keep the full stop: the sentence reads finished
+    while left < start and (text[left] in _BLANK or text[left] == "\n"):
+        left += 1  # a cut never starts or ends on a line break or indentation
+    while right > end and (text[right - 1] in _BLANK or text[right - 1] == "\n"):
+        right -= 1
     return left, right
 
 
+def _natural_left(text: str, left: int) -> bool:
+    """True when the snippet starts where the text or the sentence does (no ellipsis needed)."""
+    i = left - 1
+    while i >= 0 and (text[i] in _BLANK or text[i] == "\n") and (text[i] != "\n" or _soft_break(text, i)):
+        i -= 1
+    return i < 0 or _stop(text, i)
+
+
+def _natural_right(text: str, right: int) -> bool:
+    """True when the snippet ends where the text, the sentence or the paragraph does."""
+    if right >= len(text) or text[right - 1] in _STOPS:
+        return True
+    i = right
+    while i < len(text) and (text[i] in _BLANK or text[i] == "\n") and (text[i] != "\n" or _soft_break(text, i)):
+        i += 1
+    return i >= len(text) or _stop(text, i)
+
+
+def _show_breaks(segments: list[Segment]) -> list[Segment]:
+    """Each line break (with the indentation around it) as BREAK, inside its own segment's class."""
+    return [(_LINE_BREAK.sub(BREAK, t), c) if "\n" in t else (t, c) for t, c in segments]
+
+
 def snippet(text: str, start: int, end: int, indicator: str = "", radius: int = 60) -> list[Segment]:
-    """The clause around a number as segments, the number marked ``num`` and its indicator ``ind``."""
+    """The sentence around a number as segments, the number marked ``num`` and its indicator ``ind``.
+
+    Line breaks inside the sentence are shown as BREAK (``⏎``), within the segment they fall in, so a
+    number written across a line (``300⏎亿元``) stays one marked segment.
+    """
     left, right = _bounds(text, start, end, radius)
     before, number, after = text[left:start], text[start:end], text[end:right]
-    out: list[Segment] = [("…", "gap")] if left > 0 and text[left - 1] not in _STOPS else []
+    out: list[Segment] = [] if _natural_left(text, left) else [("…", "gap")]
     cut = before.rfind(indicator) if indicator else -1
     if cut >= 0:
         out += [(before[:cut], ""), (indicator, "ind"), (before[cut + len(indicator):], "")]
@@ -73,9 +138,9 @@ def snippet(text: str, start: int, end: int, indicator: str = "", radius: int = 
         out += [(after[:cut], ""), (indicator, "ind"), (after[cut + len(indicator):], "")]
     else:
         out.append((after, ""))
-    if right < len(text) and text[right - 1] not in _STOPS:
+    if not _natural_right(text, right):
         out.append(("…", "gap"))
-    return [s for s in out if s[0]]
+    return _show_breaks([s for s in out if s[0]])
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:
