@@ -51,13 +51,20 @@ def reading(low: int | float | None, high: int | float | None, low_inclusive: bo
     return f"x = {fmt(value)}" if value is not None else "no interval read"
 
 
-# A Markdown line that starts a block of its own: "# 标题", "> 引文", "- 条目", "| 表格 |"
-_BLOCK_START = re.compile(r"#|>|\||[-*+][ \t]")
+# A line that starts an item of its own, not the rest of a sentence: a Markdown heading, quote,
+# list item or table row ("# 标题", "> 引文", "- 条目", "| 表 |"), a bullet ("• 最新资讯", "●本报记者"),
+# a numbered item ("1、", "2.加强", "（三）", "二、"), but not a number ("2.5%").
+_ITEM_START = re.compile(r"[#>|]|[-*+][ \t]|[•·●○□■◆◇▪►▶★☆※]|\d{1,2}(?:[、)）]|\.(?!\d))"
+                         r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+# A line this short that does not end a sentence is a heading, a label or a page widget ("收藏",
+# "+1", "三、主要任务"), not a wrapped line of prose: the line break after it ends the context.
+_SHORT_LINE = 8
+_TEXT = re.compile(r"\S")
 
 
 def _soft_break(text: str, i: int) -> bool:
-    """True when the line break ``text[i]`` is inside a paragraph: both its lines have text, and
-    neither is a Markdown heading nor the next one a list item, quote or table row."""
+    """True when the line break ``text[i]`` wraps a sentence: the line before it is prose (not short,
+    not an item's heading), and the next line has text and does not start an item of its own."""
     before = i - 1
     while before >= 0 and text[before] in _BLANK:
         before -= 1
@@ -65,21 +72,27 @@ def _soft_break(text: str, i: int) -> bool:
     while after < len(text) and text[after] in _BLANK:
         after += 1
     if before < 0 or after >= len(text) or text[before] == "\n" or text[after] == "\n":
-        return False
+        return False  # a blank line (or the text's edge): a paragraph break
     line = text.rfind("\n", 0, before) + 1
     while text[line] in _BLANK:
         line += 1
-    return text[line] != "#" and not _BLOCK_START.match(text, after)
+    prose = before + 1 - line >= _SHORT_LINE and not _ITEM_START.match(text, line)
+    return prose and not _ITEM_START.match(text, after)
 
 
 def _stop(text: str, i: int) -> bool:
-    """True when the snippet must not take ``text[i]``: a full stop or a paragraph break."""
+    """True when the snippet must not take ``text[i]``: a full stop, or a line break that is not a wrap."""
     ch = text[i]
     return ch in _STOPS or (ch == "\n" and not _soft_break(text, i))
 
 
-def _bounds(text: str, start: int, end: int, radius: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``, across single line breaks, cut to ``radius`` characters a side."""
+def _space(ch: str) -> bool:
+    return ch in _BLANK or ch == "\n"
+
+
+def _bounds(text: str, start: int, end: int, radius: int) -> tuple[int, int, bool, bool]:
+    """The sentence around ``[start, end)``, across wrapped lines, cut to ``radius`` characters a side;
+    and whether it was cut short on the left and on the right (an ellipsis belongs there)."""
     left = start
     while left > 0 and start - left < radius and not _stop(text, left - 1):
         left -= 1
@@ -88,29 +101,20 @@ def _bounds(text: str, start: int, end: int, radius: int) -> tuple[int, int]:
         right += 1
     if right < len(text) and text[right] in _STOPS:
         right += 1  # keep the full stop: the sentence reads finished
-    while left < start and (text[left] in _BLANK or text[left] == "\n"):
-        left += 1  # a cut never starts or ends on a line break or indentation
-    while right > end and (text[right - 1] in _BLANK or text[right - 1] == "\n"):
+    while left < start and _space(text[left]):
+        left += 1  # a snippet never starts or ends on a line break or indentation
+    while right > end and _space(text[right - 1]):
         right -= 1
-    return left, right
-
-
-def _natural_left(text: str, left: int) -> bool:
-    """True when the snippet starts where the text or the sentence does (no ellipsis needed)."""
-    i = left - 1
-    while i >= 0 and (text[i] in _BLANK or text[i] == "\n") and (text[i] != "\n" or _soft_break(text, i)):
-        i -= 1
-    return i < 0 or _stop(text, i)
-
-
-def _natural_right(text: str, right: int) -> bool:
-    """True when the snippet ends where the text, the sentence or the paragraph does."""
-    if right >= len(text) or text[right - 1] in _STOPS:
-        return True
-    i = right
-    while i < len(text) and (text[i] in _BLANK or text[i] == "\n") and (text[i] != "\n" or _soft_break(text, i)):
-        i += 1
-    return i >= len(text) or _stop(text, i)
+    before = left - 1
+    while before >= 0 and _space(text[before]) and not _stop(text, before):
+        before -= 1
+    cut_left = before >= 0 and not _stop(text, before)
+    # unfinished on the right ("连续3" + blank line + "年入围") unless a full stop, the text's end or
+    # the next item closes it
+    rest = _TEXT.search(text, right)
+    next_item = rest is not None and "\n" in text[right:rest.start()] and _ITEM_START.match(text, rest.start())
+    cut_right = text[right - 1] not in _STOPS and rest is not None and not next_item
+    return left, right, cut_left, cut_right
 
 
 def _show_breaks(segments: list[Segment]) -> list[Segment]:
@@ -124,9 +128,9 @@ def snippet(text: str, start: int, end: int, indicator: str = "", radius: int = 
     Line breaks inside the sentence are shown as BREAK (``⏎``), within the segment they fall in, so a
     number written across a line (``300⏎亿元``) stays one marked segment.
     """
-    left, right = _bounds(text, start, end, radius)
+    left, right, cut_left, cut_right = _bounds(text, start, end, radius)
     before, number, after = text[left:start], text[start:end], text[end:right]
-    out: list[Segment] = [] if _natural_left(text, left) else [("…", "gap")]
+    out: list[Segment] = [("…", "gap")] if cut_left else []
     cut = before.rfind(indicator) if indicator else -1
     if cut >= 0:
         out += [(before[:cut], ""), (indicator, "ind"), (before[cut + len(indicator):], "")]
@@ -138,7 +142,7 @@ def snippet(text: str, start: int, end: int, indicator: str = "", radius: int = 
         out += [(after[:cut], ""), (indicator, "ind"), (after[cut + len(indicator):], "")]
     else:
         out.append((after, ""))
-    if not _natural_right(text, right):
+    if cut_right:
         out.append(("…", "gap"))
     return _show_breaks([s for s in out if s[0]])
 
