@@ -169,6 +169,24 @@ def test_json_summary_lists_stale_entries(tmp_path, stub):
     (tmp_path / "arts" / "c.txt").unlink()  # fixed: nothing replaces it
     report = summary("-b", str(path))
     assert report["findings"] == [] and report["summary"]["stale_entries"] == [recorded]
+    # the HTML report embeds the same claimcheck/1 document, stale entries included
+    assert run_cli(["arts", "--no-config", "-b", str(path), "--html", "r.html"], tmp_path)[0] == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    embedded = json.loads(page.split('id="claimcheck-data">', 1)[1].split("</script>", 1)[0])
+    assert embedded["summary"]["stale_entries"] == [recorded]
+
+
+def test_a_baseline_that_matches_nothing_fails_loudly(tmp_path, stub):
+    """Entries whose fingerprints match no finding (e.g. edited by hand) accept nothing and are all listed."""
+    write_corpus(tmp_path / "arts", {"a.txt": A, "b.txt": B})
+    path = tmp_path / "b.json"
+    path.write_text(render_baseline([Entry("00000000000000000000", "CC101", "old"),
+                                     Entry("11111111111111111111", "CC100", "older code")]), encoding="utf-8")
+    code, out, err = run_cli(["arts", "--no-config", "-b", str(path), "-f", "json"], tmp_path)
+    assert code == 1
+    report = json.loads(out)
+    assert [f["status"] for f in report["findings"]] == ["new"]
+    assert report["summary"]["stale"] == 1 and "00000000000000000000" in err  # CC100 is no rule: never stale
 
 
 def test_missing_or_foreign_baseline_is_exit_2(tmp_path, stub):

@@ -100,7 +100,7 @@ def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findi
     if fmt == "html":
         from ..report.html import render_html
 
-        return render_html(result)
+        return render_html(result, outcome.stale, outcome.successors)
     buffer = io.StringIO()
     console = Console(file=buffer, width=100, color_system=None, highlight=False) if to_file else \
         Console(file=buffer, highlight=False, force_terminal=sys.stdout.isatty(), width=_width())
