@@ -89,7 +89,7 @@ def test_refuses_to_overwrite_foreign_files(arts):
 
 def test_html_hook(arts, monkeypatch):
     fake = types.ModuleType("claimcheck.report.html")
-    fake.render_html = lambda run: f'<html><meta name="generator" content="claimcheck">{len(run.findings)}</html>'
+    fake.render_html = lambda run, *stale: f'<html><meta name="generator" content="claimcheck">{len(run.findings)}</html>'
     monkeypatch.setitem(sys.modules, "claimcheck.report.html", fake)
     assert run_cli(["arts", "--no-config", "--html", "report.html", "-f", "json:r.json"], arts)[0] == 1
     assert (arts / "report.html").read_text(encoding="utf-8").endswith(">1</html>")
