@@ -5,7 +5,7 @@ Granularity is the group, so a baseline entry stays stable while the same disagr
 NEW value (a third article with another count) changes the group's identity: one new finding.
 The first span is the claim of the newest dated document, then the one most at odds with the
 others, then the last document id, so the finding points at the newcomer. The identity holds
-meaning only: the group key, the distinct intervals, the documents and the normalised quotes of
+meaning only: the group key, the distinct intervals, the documents and the figures as written of
 the claims in conflict; never offsets, line numbers or claim ids.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from ..extract.indicators import lexicon
 from ..extract.periods import comparable
-from ..group import conflicting_pairs, group_key, interval, overlaps, tolerance_for
+from ..group import compared_interval, conflicting_pairs, group_key, interval, overlaps, tolerance_for
 from ..model import CheckResult, Claim, Corpus, Document, Group
 from ..options import Options
 from ..report.jsonout import number
@@ -82,7 +82,9 @@ def _message(g: Group, involved: list[Claim], others: list[Claim], base: str, do
 
 
 def _quote_key(c: Claim) -> str:
-    return "".join(c.quote.split())
+    """The figure as written, without spaces: not the sentence around it, so an editor's fix
+    elsewhere in the sentence (a typo, another figure) does not turn the finding into a new one."""
+    return "".join(c.quantity.text.split())
 
 
 def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Document]) -> CheckResult | None:
@@ -116,9 +118,10 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
 
 
 def _below(later: Claim, earlier: Claim, tolerance: float) -> bool:
-    """True when every value ``later`` admits is smaller than every value ``earlier`` admits."""
-    (_, _), (hi, _) = interval(later, tolerance)
-    (lo, _), (_, _) = interval(earlier, tolerance)
+    """True when every value ``later`` admits is smaller than every value ``earlier`` admits (both in
+    the base unit: 1.2万吨 after 2500万斤 is a shrink)."""
+    (_, _), (hi, _) = compared_interval(later, tolerance)
+    (lo, _), (_, _) = compared_interval(earlier, tolerance)
     return hi is not None and lo is not None and not overlaps(later, earlier, tolerance) and hi <= lo
 
 
