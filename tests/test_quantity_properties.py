@@ -127,6 +127,9 @@ _PLAIN_TRAPS = [
     "解决300个小区", "用了5个小时", "5个百分点", "5个亿", "3个多月", "3年12个月", "7351年12个", "5%3", "10万Pa",
     "10万P2", "5km2", "5kmx", "5年半", "5年半岛", "5平方公里", "5平方米", "5千瓦时", "5千瓦", "5G网络",
     "第58位", "第 58位", "第58", "第1至3名", "十5", "一9",
+    # after a colon or a slash; 号 (a code from five digits)
+    "许可证:123456789", "时间:12", "12:30:45", "99:99", "2024/01/25", "1/3", "/3/4", "a/5家", ":5家", "/5,", "3:5家",
+    "12号", "1.5号", "12345号", "1234.5号", "沪公网安备31010602000299号", "3月5号", "5号线", "5号楼", "超过12号",
 ]
 
 
@@ -161,7 +164,7 @@ def test_plain_path_agrees_whatever_follows(monkeypatch) -> None:  # noqa: ANN00
     further (a unit, a date, a label...): every character, after every shape it reads, gives
     the general grammar's answer."""
     shapes = ["共12", "共2024", "共3.5万", "(12", "“12", "\n12", "共30家", "排名升至108位", "共30名以上", "约12",
-              "共3年", "共5%", "共10万P", "共300个", "共5个小", "共2平方"]
+              "共3年", "共5%", "共10万P", "共300个", "共5个小", "共2平方", "共12号", ":12"]
     chars = _following_characters()
     docs = [s + c + e for s in shapes for c in chars for e in ("后", "5")]
     assert _general_answers(docs, monkeypatch) == [find_quantities(d) for d in docs]

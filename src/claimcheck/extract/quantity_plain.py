@@ -45,10 +45,9 @@ def _fast_units() -> dict[str, tuple]:
 
 def _plain_units() -> dict[str, tuple]:
     """The units plain_hit reads: those of fast(), 位/名 (a rank after 排名, checked there) and
-    labels without rules of their own (强, 版本, 周年; not 号, which makes long numbers codes)."""
+    labels (强, 版本, 周年; 号, which makes a number of five digits or more a code)."""
     labels = {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
-              if u.kind == "label" and not u.claimable and u.factor == _ONE and not u.approx and not u.half
-              and u.unit != "号"}
+              if u.kind == "label" and not u.claimable and u.factor == _ONE and not u.approx and not u.half}
     ranks = {text: (u.unit, u.dim, u.kind) for text, u in _UNITS.items()
              if u.unit in _RANK_UNITS and u.claimable and u.factor == _ONE and not u.approx and not u.half}
     return {**_FAST_UNITS, **labels, **ranks}
@@ -157,7 +156,7 @@ _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
 # A plain phrase preceded by one of these may be something else: a label
 # (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a rate base (每): the grammar decides. Qualifiers (超过) are checked word by word in plain_hit.
 _TAIL = _plain_tail()
-_PLAIN_BLOCK = frozenset("0123456789.-—–~/:×负負第每氏币度") | frozenset(
+_PLAIN_BLOCK = frozenset("0123456789.-—–~×负負第每氏币度") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -203,8 +202,7 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     else:
         unit, dim, kind = _PLAIN_UNITS[written]
         if kind == "label":
-            return None if mag or approx or post else (p, end, None, None, None, unit, dim, None, kind, False,
-                                                       True, True, None, written)
+            return None if mag or approx or post else _label(p, end, head, unit, dim, written)
     qual = None
     if mag or approx or post:
         key = (head, mag, approx, None, written, post)
@@ -261,9 +259,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
                 return None  # (超过600余家: the general path narrows one interval by the other)
             start = qs
     if kind == "label":
-        if mag or approx or post or qual:
-            return None
-        return (p, end, None, None, None, unit, dim, None, kind, False, True, True, None, written)
+        return None if mag or approx or post or qual else _label(p, end, head, unit, dim, written)
     if written is None and qual is None and not post:
         label = _bare_label(head, mag, t, p, end)
         if label is not None:
@@ -283,6 +279,12 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         if sign < 0:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
     return (start, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+
+
+def _label(p: int, end: int, head: str, unit: str, dim: str, written: str) -> tuple:
+    """A number with a label unit (5强, 4.0版本, 12号; 31010602000299号 is a code)."""
+    kind = "code" if unit == "号" and len(head) - head.count(".") >= 5 else "label"
+    return (p, end, None, None, None, unit, dim, None, kind, False, True, True, None, written)
 
 
 def _bare_label(head: str, mag: str | None, t: str, p: int, end: int) -> tuple | None:
