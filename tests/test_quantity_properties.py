@@ -276,3 +276,22 @@ def test_lone_numerals_skipped_by_the_search_are_no_quantities(monkeypatch) -> N
              "进一号", "进一时", "进十至二十", "进一到", "进一年", "进一余", "进一多", "进一来", "进一几", "进十几", "进一千",
              "进一两", "进两个", "进三北", "“三北”", "约一步", "负一步", "统一步", "一步", "进一"]
     assert _general_answers(docs, monkeypatch) == [find_quantities(d) for d in docs]
+
+
+def test_numeral_words_skipped_by_the_search_are_skipped_by_the_scan(monkeypatch) -> None:  # noqa: ANN001
+    """The search also skips numeral words that start with their only numeral (百强, 一刻钟)
+    where the scan would skip them: every word of the lexicon, after every character that
+    forms a word with its numeral and before every longer unit (一度电), numeral or word
+    character, gives the grammar's answers."""
+    from claimcheck.extract.quantity_tables import tables
+
+    t = tables()
+    words = sorted({w for entries in t.skip_index.values() for _, w in entries})
+    runs = "零〇一二两三四五六七八九十百千万亿点"
+    docs = []
+    for w in words:
+        befores = {k[0] for k in t.skip_index if k[1:] == w[0]} | {"进", " "}
+        longer = {u[len(w) - 1:] for u in t.units if u.startswith(w[1:]) and len(u) > len(w) - 1}
+        afters = {a + g for a in longer for g in ("", "后", *t.units[w[1:] + a].not_before[:3])} | set(runs)
+        docs.append("。".join(f"{b}{w}{a}后" for b in sorted(befores) for a in sorted(afters | {"", "5", "家"})))
+    assert _general_answers(docs, monkeypatch) == [find_quantities(d) for d in docs]

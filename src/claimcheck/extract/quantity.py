@@ -59,9 +59,9 @@ from ..normalize import normalize
 from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
-from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search
+from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search, unit_guards
 from .quantity_grammar import START, grammars_by_first_char
-from .quantity_tables import tables
+from .quantity_tables import tables, trie_regex
 
 __all__ = ["find_quantities", "clear_caches"]
 
@@ -271,7 +271,39 @@ def _lone_numeral() -> str:
     letters = "(?<=[A-Za-z][A-Za-z])(?<![hw])"
     # The numeral first (one test fails every other candidate), then the character before it.
     return (f"(?!{letters}|(?<=[{numerals}])(?<=[^{_chars(before)}].)"
-            f"[\\u4e00-\\u9fff](?<![{_chars(after)}]))")
+            f"[\\u4e00-\\u9fff](?<![{_chars(after)}])|{_numeral_words()})")
+
+
+def _numeral_words() -> str:
+    """The lookahead's part for numeral words that start with their only numeral (百强, 千园之城,
+    一刻钟): the scan would skip the word (``_skip_word``) and find no candidate inside it.
+
+    Exactly where ``_skip_word`` skips: no word of the lexicon may cover the numeral from
+    before it (the bigram with the character before: those are tried first), the word matches,
+    does not run on into a numeral, and no longer unit runs past its end (一度 is no word in
+    一度电). A bigram is used only when every word it starts has no other candidate character.
+    Example: for 百, "(?<=百)(?<![…]百)(?:姓|强(?!…))".
+    """
+    guards = unit_guards()
+    by_numeral: dict[str, dict[str, str]] = {}
+    for key, entries in sorted(tables().skip_index.items()):
+        words = [w for off, w in entries if off == 0]
+        if not words or any(START.match(c) for w in words for c in w[1:]):
+            continue
+        for w in words:
+            longer = [u for u in tables().units if len(u) > len(w) - 1 and u.startswith(w[1:])]
+            guard = "|".join(re.escape(u[len(w) - 1:]) + guards[u] for u in longer)
+            guard = (f"(?!{guard})" if guard and _NUMERAL_RUN.match(w) else "")
+            guard += f"(?![{_chars(_RUN_CHARS)}])" if w[-1] in _RUN_CHARS else ""
+            by_numeral.setdefault(w[0], {})[w[1:]] = guard
+    branches = []
+    frequent = "一百千万十两三"  # the engine tries the branches in order: the most frequent first
+    for c, words in sorted(by_numeral.items(), key=lambda item: (item[0] not in frequent, frequent.find(item[0]))):
+        before = {k[0] for k in _PREV_KEYS if k[1] == c}
+        not_after = f"(?<![{_chars(before)}]{re.escape(c)})" if before else ""
+        branches.append(f"(?<={re.escape(c)}){not_after}{trie_regex(words)}")
+    # One class test first: a digit or letter candidate fails it at once.
+    return f"(?<=[{_chars(set(by_numeral))}])(?:{'|'.join(branches)})" if branches else "(?!)"
 
 
 def _chars(chars: set[str]) -> str:

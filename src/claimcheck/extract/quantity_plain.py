@@ -16,7 +16,7 @@ from .numerals import place_of
 from .quantity_build import apply_shape, before, clean, direction, integral
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
+__all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "unit_guards", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
            "QUOTES_OPEN", "QUOTES_CLOSE"]
 
 _T = tables()
@@ -68,7 +68,7 @@ def _plain_tail() -> str:
     "5G" or "1、2号线" (a date, a time, labels). Years and phone numbers (2025年, 13800138000家)
     match here but plain_hit sends them to the grammar, which reads them first.
     """
-    guards = _unit_guards()
+    guards = unit_guards()
     units = {}
     for text, guard in guards.items():
         if text in _PLAIN_UNITS and text not in ("%", "‰"):
@@ -139,7 +139,8 @@ def _bare_block() -> set[str]:
     return chars
 
 
-def _unit_guards() -> dict[str, str]:
+def unit_guards() -> dict[str, str]:
+    """Each unit's guard as the grammar writes it: the characters it may not be followed by."""
     guards = {}
     for text, unit in _UNITS.items():
         end = "(?![" + re.escape(unit.not_before) + "])" if unit.not_before else ""
