@@ -179,9 +179,9 @@ def plain_search(start_class: str, skip: str = "") -> re.Pattern[str]:
 def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     """The hit for a plain phrase found by ``plain_search``, without trying the whole grammar.
 
-    The common case (nothing but the phrase: "388家", "30.32%", "2024,") is read here in a few
-    lines; a qualifier, sign word or space before it goes to ``_worded_hit``. None sends the rare
-    remaining cases to the grammar (a year, a phone number, a code).
+    The common case (nothing but the phrase and maybe a sign word: "388家", "增长30.32%",
+    "2024,") is read here in a few lines; a qualifier or space before it goes to ``_worded_hit``.
+    None sends the rare remaining cases to the grammar (a phone number before a unit).
     """
     p = m.start()
     if p > floor and t[p - 1] in _WORD_LAST:
@@ -220,15 +220,21 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
             low, high, li, hi = _stated(value, len(head) - head.index(".") - 1, 0)
     if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, p - 10), p):
         unit, dim, kind = "rank", "rank", "ordinal"  # 排名升至108位
+    if p > floor and t[p - 1] in _SIGN_LAST:  # 增长30%, 下降8.35%
+        word, sign = direction(t, p, floor)
+        if sign < 0:
+            value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
+        return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
     return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, None, written)
 
 
-# A qualifier or sign word ends with one of these, or a space separates it from the number.
-_WORD_LAST = QUAL_LAST | SIGN_LAST | {" "}
+# A qualifier word ends with one of these, or a space separates a word from the number.
+_WORD_LAST = QUAL_LAST | {" "}
 
 
 def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
-    """plain_hit when a qualifier word, a sign word or a space may come before the phrase.
+    """plain_hit when a qualifier word (and a sign word before it) or a space may come before
+    the phrase.
 
     A qualifier word just before (超过388家, 突破50亿元) shapes the interval and joins the span,
     as the general path does; None sends the rare remaining cases there (每 or a minus sign
