@@ -298,7 +298,8 @@ def _numeral_words() -> str:
             by_numeral.setdefault(w[0], {})[w[1:]] = guard
     branches = []
     frequent = "一百千万十两三"  # the engine tries the branches in order: the most frequent first
-    for c, words in sorted(by_numeral.items(), key=lambda item: (item[0] not in frequent, frequent.find(item[0]))):
+    order = sorted(by_numeral, key=lambda c: (c not in frequent, frequent.find(c)))
+    for c, words in ((c, by_numeral[c]) for c in order):
         before = {k[0] for k in _PREV_KEYS if k[1] == c}
         not_after = f"(?<![{_chars(before)}]{re.escape(c)})" if before else ""
         branches.append(f"(?<={re.escape(c)}){not_after}{trie_regex(words)}")

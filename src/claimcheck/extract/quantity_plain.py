@@ -81,15 +81,18 @@ def _plain_tail() -> str:
     # After the first digit (the scanner's search consumed it). Possessive digits: no unit starts
     # with a digit or ".", so giving digits back never helps.
     # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
-    # Group 4 is the unit: after one, the old guard; after none, the bare guard (see _bare_block).
-    # After a line break a space may follow (a heading "12\n    收藏"): the break is the gap, or
-    # the one white space a date allows, and nothing continues with a space.
+    # Then a qualifier after the number that the plain path reads (group 5), or none the grammar
+    # reads and: after a unit (group 4), no range, 余 or %, and the grammar's end; after no
+    # unit, no character of _bare_block. After a line break a space may follow (a heading
+    # "12\n    收藏"): the break is the gap, or the one white space a date allows.
     bare = re.escape("".join(sorted(_bare_block())))
     wrapped = re.escape("".join(sorted(_bare_block() - {" "})))
+    after_unit = r"(?![余多来几至到~\-—–%‰A-Za-z])" + _ASCII_END
+    after_none = "(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])"
     return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(?:([余多来](?![万萬亿億千百十仟佰拾]))?("
             + _by_first_char(units) + "))?"
             "(?:(" + _post(_PLAIN_POST) + ")|(?!" + _post(_T.after) + ")"
-            r"(?(4)(?![余多来几至到~\-—–%‰A-Za-z])" + _ASCII_END + "|(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])))")
+            "(?(4)" + after_unit + "|" + after_none + "))")
 
 
 # After a digit or Latin letter, no further one (the grammar's end: 5G is a label, 10万Pa no P);
@@ -154,8 +157,9 @@ def unit_guards() -> dict[str, str]:
 # Example: "13800138000", "4008208820", "2025".
 _PHONE = re.compile(r"(?:1[3-9][0-9]{9}|400[0-9]{7})(?![0-9])")
 _YEAR = re.compile(r"1[5-9][0-9]{2}|20[0-9]{2}")
-# A plain phrase preceded by one of these may be something else: a label
-# (B2), a decimal or code (1.5, 2-3), an ordinal (第) or a rate base (每): the grammar decides. Qualifiers (超过) are checked word by word in plain_hit.
+# A plain phrase preceded by one of these may be something else: a label (B2), a decimal or
+# code (1.5, 2-3), an ordinal (第), a rate base (每), a scale or currency (华氏, 港币): the
+# grammar decides. Qualifiers (超过) are checked word by word in plain_hit.
 _TAIL = _plain_tail()
 _PLAIN_BLOCK = frozenset("0123456789.-—–~×负負第每氏币度") | frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
