@@ -29,7 +29,7 @@ DIGITS: dict[str, int] = {
     "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9, "幺": 1,
 }
 PLACES: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-SECTIONS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+SECTIONS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 _TENS = {"廿": 20, "卅": 30}
 _DIGIT_CHARS = "".join(DIGITS)
 
@@ -101,6 +101,7 @@ def _read_compound(s: str) -> Reading | None:
     zero = False
     half = Decimal(0)
     half_live = False  # the decimal just read is still being multiplied
+    place = 10**4  # the last place read in this section: places go down (一百二百 is no numeral)
     for tok in _TOKEN.findall(s):
         c = tok[0]
         if c == "点":
@@ -119,10 +120,15 @@ def _read_compound(s: str) -> Reading | None:
             else:
                 number, half_live = Decimal(DIGITS[c]), False
         elif c in _TENS:
+            if place <= 10:
+                return None
             section += _TENS[c]
-            number, last_mult = None, 10
+            number, last_mult, place = None, 10, 10
         elif c in PLACES:
             mult = PLACES[c]
+            if mult >= place:
+                return None
+            place = mult
             section += (_ONE if number is None else number) * mult
             half = half * mult if half_live else half
             number, last_mult, zero = None, mult, False
@@ -143,7 +149,7 @@ def _read_compound(s: str) -> Reading | None:
             else:
                 total += part * mult
             half = half * mult if half_live else half
-            section, number, last_mult, zero = Decimal(0), None, mult, False
+            section, number, last_mult, zero, place = Decimal(0), None, mult, False, 10**4
         else:
             return None
     if number is not None:
@@ -153,7 +159,7 @@ def _read_compound(s: str) -> Reading | None:
     return Reading(total + section, half)
 
 
-_DECIMAL_CN = re.compile(f"^(?P<int>.*?)点(?P<frac>[{_DIGIT_CHARS}]+)(?P<mag>[万萬亿億]*)$")  # 五十六点叁叁
+_DECIMAL_CN = re.compile(f"^(?P<int>.*?)点(?P<frac>[{_DIGIT_CHARS}]+)(?P<mag>[万萬亿億兆]*)$")  # 五十六点叁叁
 
 
 @lru_cache(maxsize=4096)

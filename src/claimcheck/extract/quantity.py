@@ -61,6 +61,7 @@ from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
 from .quantity_plain import clear_plain_cache, plain_hit, plain_search
 from .quantity_grammar import START, grammars_by_first_char
+from .quantity_spaced import build_spaced
 from .quantity_tables import tables
 
 __all__ = ["find_quantities", "clear_caches"]
@@ -217,7 +218,7 @@ def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
     return pos - p, (hit[0] - p, hit[1] - p, tuple(hit[2:])), reach
 
 
-_BUILDERS = {**BUILDERS, "num": build_number}
+_BUILDERS = {**BUILDERS, "num": build_number, "spaced": build_spaced}
 _SEARCH = plain_search(START.pattern)
 _PLAIN_ON = True  # off: every digit goes through the grammar (the test that both agree)
 _GRAMMARS = grammars_by_first_char()

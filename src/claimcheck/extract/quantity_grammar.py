@@ -15,7 +15,7 @@ from functools import cache
 
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM"]
+__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM", "SPACED_RUN"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
@@ -24,14 +24,18 @@ _CP = "十拾百佰仟廿卅"
 _CS = "万萬亿億"
 _QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
 # 两 is never the units digit after 十 (三十二, not 三十两): 三十两 is thirty taels, not 32.
-_CNCH = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|(?<![十拾])两|百(?!分[点點])|{_QIAN})"
+# 兆 is 10^12 (Taiwan, Hong Kong, Japan: 新台币3兆元) only inside a compound or before money; in
+# 兆瓦, 兆帕, 兆赫, 兆字节 and in "100兆宽带" it is the SI prefix mega (units.toml), not a magnitude.
+_ZHAO = (f"兆(?=[{_CD}十拾百佰千仟{_CS}0-9]|[元圆]|美元|日元|欧元|英镑|港元|港币|新台币|台币|韩元|"
+         "人民币)")
+_CNCH = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|(?<![十拾])两|百(?!分[点點])|{_QIAN}|{_ZHAO})"
 CN = f"{_CNCH}(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
 # Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # 百 before 分点 (分點) starts the unit 百分点 ("3百分点", "3百分點"), not a magnitude.
-_MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN})"
+_MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN}|{_ZHAO})"
 NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN})"
-_SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分[点點]))+"  # a magnitude after 多/余: 30多万
+_SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分[点點])|{_ZHAO})+"  # a magnitude after 多/余: 30多万
 
 START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半¥￥$€£]")
 
@@ -156,10 +160,17 @@ def grammar() -> re.Pattern[str]:
     return re.compile("|".join(alts))
 
 
+# A space inside a number phrase ("7 万5 千4 百", "百分之五 十"): quantity_spaced decides whether
+# to close it up. Zero-width, so that a refusal moves the scan on by one character only.
+SPACED_RUN = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟廿卅万萬亿億兆0123456789.,点點分之个個余多几幾成折"
+_SPACED = f"(?P<spaced>)(?=[{SPACED_RUN}]* {{1,4}}[{SPACED_RUN}])"
+
+
 @cache
-def grammars_by_first_char() -> dict[str, object]:
+def grammars_by_first_char(spaced: bool = True) -> dict[str, object]:
     """The grammar's ``match`` method cut down to the alternatives that can start with each
-    character: a digit never starts 第N or S43, a Chinese numeral never starts a phone number."""
+    character: a digit never starts 第N or S43, a Chinese numeral never starts a phone number.
+    ``spaced``: try the spaced-number reading first (quantity_spaced reads the rest without it)."""
     # Lookaheads let a plain "388家" skip the date and label alternatives after one short scan.
     dates = "(?=[0-9]{1,4}\\s?[-/.年月日:∶—–~至到点时·•])(?:" + "|".join(_DATES) + ")"
     labels = ("(?=[0-9A-Za-z._%+-]*[@+×]|[0-9]+[、,和及][0-9])(?:"
@@ -170,6 +181,8 @@ def grammars_by_first_char() -> dict[str, object]:
     dotted = "(?=[0-9]+\\.[0-9]+\\.[0-9])" + _DOTTED
     digit = (dates, _PHONE, sci, labels, dotted, fraction, slash, _number(), _DIGIT_LABEL)
     cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
+    if spaced:
+        digit, cn = (_SPACED, *digit), (_SPACED, *cn)
     letter = (_CURRENCY, *_LABELS)
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),

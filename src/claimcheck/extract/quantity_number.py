@@ -31,9 +31,9 @@ _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁�
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _DIGIT_VALUE = DIGITS
 _AS_STATED = replace(_UNITS["折"], factor=_ONE)  # 75折: two digits are the percentage itself
-_MAGNITUDES = frozenset("十拾百佰千仟万萬亿億")
-_SECTIONS = "万萬亿億"
-_MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
+_MAGNITUDES = frozenset("十拾百佰千仟万萬亿億兆")
+_SECTIONS = "万萬亿億兆"
+_MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億兆"
 _PLAIN_CN = "零〇○一二两三四五六七八九十百千"  # not financial, not a section: 十二 alone is a word
 _QUAL_LAST = QUAL_LAST
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
