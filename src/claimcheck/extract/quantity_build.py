@@ -216,8 +216,8 @@ def build_slash(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 
 def build_sci(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """1.2e5 → 120000; -3e-2 → -0.03; 1.2×10^5 → 120000; 2^10 → 1024."""
-    text = g.group()
+    """1.2e5 → 120000; -3e-2 → -0.03; 1.2×10^5 → 120000; 2^10 → 1024; 1.2×10^5吨 → 120000 吨."""
+    text = g["scin"]
     if "^" in text:
         head, exp = text.split("^")
         power = int(exp)
@@ -228,7 +228,18 @@ def build_sci(g: re.Match[str], t: str, floor: int) -> Hit | None:
         value = clean(value)
     else:
         value = clean(Decimal(text))
-    return signed(Hit(g.start(), g.end(), value, value, value), t, floor)
+    written = g["sciu"]
+    unit = tables().units[written] if written else None
+    if unit is not None and unit.kind == "label":
+        return label(g.start(), g.end(), "label")
+    if unit is not None:
+        value = clean(value * unit.factor)
+    start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, None)  # 约2.5×10^8元
+    if unit is None:
+        return signed(Hit(start, g.end(), value, low, high, None, None, qualifier, "number", True, li, hi), t, floor)
+    hit = Hit(start, g.end(), value, low, high, unit.unit, unit.dim, qualifier, unit.kind, unit.claimable,
+              li, hi, unit_text=written)
+    return signed(hit, t, floor) if unit.claimable else hit
 
 
 def build_ordinal(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -284,15 +295,30 @@ def build_half(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 
 def build_half_unit(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """半小时 → 0.5 小时; 半年 → 0.5 年; 半个月 → 0.5 月."""
+    """半小时 → 0.5 小时; 半年 → 0.5 年; 半个月 → 0.5 月; 半成 → 5 %; 半折 → 50 % (half price)."""
     unit = tables().units[g["hu"]]
-    half = clean(Decimal("0.5") * unit.factor)  # 半成 → 5 %
+    half = _FIFTY if g["hu"] == "折" else clean(Decimal("0.5") * unit.factor)  # 半成 → 5 %
     if unit.kind == "percent":  # 不足半成 → [0, 5) %; 近半年 stays "the last half year"
         start, (low, high, li, hi), qualifier = _qualified(half, t, g.start(), floor, None)
         return Hit(start, g.end(), half, low, high, unit.unit, unit.dim, qualifier, unit.kind, True, li, hi,
                    unit_text=g["hu"])
     return Hit(g.start(), g.end(), half, half, half, unit.unit, unit.dim, None, unit.kind, unit.claimable,
                unit_text=g["hu"])
+
+
+_FIFTY = Decimal(50)
+
+
+def build_banbai(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """半百 → 50; 年过半百 → (50, ∞)."""
+    start, (low, high, li, hi), qualifier = _qualified(_FIFTY, t, g.start(), floor, None, frozenset(("过",)))
+    return Hit(start, g.end(), _FIFTY, low, high, None, None, qualifier, "number", True, li, hi)
+
+
+def build_duizhe(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """打对折 → 50 % (half price)."""
+    return Hit(g.start(), g.end(), _FIFTY, _FIFTY, _FIFTY, "%", "ratio", None, "percent", True,
+               unit_text=g.group()[1:])
 
 
 def build_year(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -359,6 +385,8 @@ BUILDERS = {
     "cur": build_currency,
     "cheng": build_cheng,
     "halfu": build_half_unit,
+    "banbai": build_banbai,
+    "duizhe": build_duizhe,
     "alnum2": _fixed("label"),
     "dotted": _fixed("label"),
     "ymd": _fixed("date", "time"),

@@ -37,7 +37,7 @@ _MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN}|{_ZHAO})"
 NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN})"
 _SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分[点點])|{_ZHAO})+"  # a magnitude after 多/余: 30多万
 
-START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半¥￥$€£]")
+START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半打¥￥$€£]")
 
 # Dates. Y: 1500-2099. Example: "2025-01-17 12:04", "2025年1月", "3月3日9:30", "1—5月", "二〇二五年".
 _Y = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
@@ -96,12 +96,22 @@ _SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.
 # Three or more dotted groups: a version or an address, not a decimal. Example: "1.2.3", "192.168.1.1".
 _DOTTED = r"(?P<dotted>[0-9]+(?:\.[0-9]+){2,})(?![0-9])"
 # Scientific notation. Example: "1.2e5", "3E-4", "1.2×10^5", "2^10" (not 5G, not a hex code 3e8f).
-_SCI = (r"(?P<sci>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3}|(?:[×xX*]10)?\^[+-]?[0-9]{1,2}))"
+_SCI = (r"(?P<scin>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3}|(?:[×xX*]10)?\^[+-]?[0-9]{1,2}))"
         r"(?![0-9A-Za-z.])")
+
+
+@cache
+def _sci() -> str:
+    """Scientific notation and the unit after it. Example: "1.2×10^5吨", "3e-4 m"."""
+    return f"(?P<sci>{_SCI}(?: ?(?P<sciu>{tables().unit_pattern}))?)"
 # 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
 _HALF = "(?P<half>(?:半数|一半|(?<=过)半)(?P<hpost>以上|以下|左右)?)"
 # Half a unit of time: "半小时", "半个月", "半年" (not 上半年 / 下半年, which are periods).
-_HALF_UNIT = "(?P<halfu>(?<![上下前后多大])半(?P<hu>小时|个小时|年|天|个月|分钟|世纪|斤|成(?![品为立功本果熟交员就长绩都效型年人])))"  # 半成 = 5 %
+_HALF_UNIT = ("(?P<halfu>(?<![上下前后多大])半(?P<hu>小时|个小时|年|天|个月|分钟|世纪|斤|"
+              "成(?![品为立功本果熟交员就长绩都效型年人])|折(?![合算扣旧叠腾射线返价让痕中衷服纸磨损现成])))")
+# 半成 = 5 %; 半折 = half price, 50 % (as 五折). 半百 = fifty (年过半百: past fifty), 打对折 = 50 %.
+_BANBAI = "(?P<banbai>半百(?![分万萬亿億千]))"
+_DUIZHE = "(?P<duizhe>打[对對]折)"
 
 
 @cache
@@ -121,6 +131,12 @@ _CURRENCY = (f"(?P<cur>(?P<csym>[¥￥$€£]|(?<![A-Za-z])(?:US\\$|HK\\$|NT\\$|
              f"\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])")
 
 
+# A magnitude letter after Arabic digits: 40k, 15K (thousand), 3w, 10w+ (万, web slang), -2.5 M
+# (million). Not 4K/8K (video resolution), 24K金 (carat), 100M宽带 (bandwidth), 3M公司, 5G, 10W
+# (watt: a unit), 5km: there the letters are a label or a unit.
+_LETTER_MAG = ("(?:(?<=[0-9])|(?<=[0-9] ))(?:k|K(?<!(?<![0-9.,])[2458]K)(?!金)|w|M(?![\u3400-\u9fff]))"
+               "(?![A-Za-z0-9])")
+
 # Between a number and its magnitude or unit: a space, or a line break right after digits (a
 # wrapped line: "达到300\n亿元"; build_number refuses it for a number that starts its line).
 _GAP = "(?: |(?<=[0-9]) ?\n)?"
@@ -135,8 +151,12 @@ def _number() -> str:
     t = tables()
     post = trie_regex({w: "(?![游级班午文车楼])" if w == "上下" else ""
                        for w in t.after if w not in ("余", "来", "几")})
+    # 两个亿卢布: colloquial 个亿 before a currency is the magnitude (alone, 3个亿 is 元: a unit)
+    money = sorted((w for w, u in t.units.items() if u.dim == "money" and not w.startswith("个") and not w.isascii()),
+                   key=lambda w: (-len(w), w))
+    geyi = f"个[亿億](?=(?:{'|'.join(money)}))"
     return (
-        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
+        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}|{_LETTER_MAG}|{geyi}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
         f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?:{_GAP}(?P<unit>{t.unit_pattern}))?"
         f"(?P<post>{post})?"
@@ -177,7 +197,7 @@ def grammars_by_first_char(spaced: bool = True) -> dict[str, object]:
               + "|".join((_LABELS[0], _LABELS[2], _LABELS[3])) + ")")
     fraction = "(?=[0-9.]+(?:分之|又))" + _FRACTION
     slash = "(?=[0-9]{1,3}/[0-9])" + _SLASH
-    sci = "(?=[0-9.]+(?:[eE][+-]?[0-9]|[×xX*]10\\^|\\^))" + _SCI
+    sci = "(?=[0-9.]+(?:[eE][+-]?[0-9]|[×xX*]10\\^|\\^))" + _sci()
     dotted = "(?=[0-9]+\\.[0-9]+\\.[0-9])" + _DOTTED
     digit = (dates, _PHONE, sci, labels, dotted, fraction, slash, _number(), _DIGIT_LABEL)
     cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
@@ -186,7 +206,7 @@ def grammars_by_first_char(spaced: bool = True) -> dict[str, object]:
     letter = (_CURRENCY, *_LABELS)
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),
-                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF, _HALF_UNIT)),
+                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_BANBAI, _HALF, _HALF_UNIT)), ("打", (_DUIZHE,)),
                         ("¥￥$€£", (_CURRENCY,))):
         match = re.compile("|".join(alts)).match
         for c in chars:

@@ -26,6 +26,7 @@ _T = tables()
 _UNITS = _T.units
 _ONE = Decimal(1)
 _TWO = Decimal(2)
+_TEN = Decimal(10)
 _GROUPS = ("n1", "a1", "m1", "a2", "p1", "sep", "n2", "m2", "a3", "p2", "unit", "post")
 _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
@@ -46,6 +47,7 @@ _ASCII_DIGITS = frozenset("0123456789")
 _ENUM_AFTER = frozenset("、)）")  # 一、 / (二) / 3) at the start of a line: list labels
 _ENUM_BEFORE = frozenset(("", "\n", " ", "(", "（", "\t"))
 _BARE = "bare"
+_LETTER_FACTORS = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "M": Decimal(10**6)}
 _MISSING = object()
 _CACHE: dict[tuple, object] = {}
 _CACHE_MAX = 50_000
@@ -180,7 +182,9 @@ def _core(key: tuple, qual: str | None) -> object:
         if unit is None:
             return None
     approx = a1 or a2 or ("多" if unit is not None and unit.approx else None)
-    if approx in ("几", "幾") and n1[-1] not in "十百千":
+    # 二十几: 几 is a digit on the place after 十/百/千; 一百零几 (101-109): on the units place
+    zero_ji = approx in ("几", "幾") and len(n1) > 1 and n1[-1] in "零〇" and n1[-2] in "十百千拾佰仟万萬亿億"
+    if approx in ("几", "幾") and n1[-1] not in "十百千拾佰仟" and not zero_ji:
         return None
     pair = None
     if n2:
@@ -213,7 +217,9 @@ def _core(key: tuple, qual: str | None) -> object:
         qualifier = sep or "~"
     else:
         value, (low, high, li, hi), qualifier = _shape(r1.value, r1, approx, post, qual)
-    factor = read_numeral(m1).value if m1 else _ONE
+        if zero_ji and post is None and qual is None:
+            high = value + _TEN  # 一百零几 → (100, 110)
+    factor = (_LETTER_FACTORS.get(m1) or read_numeral(m1.lstrip("个")).value) if m1 else _ONE
     if unit is not None and unit.factor != _ONE:
         factor *= unit.factor
     if factor != _ONE:
@@ -242,22 +248,36 @@ def _core(key: tuple, qual: str | None) -> object:
 
 # A smaller unit after a Chinese amount: 三元五角, 十块三毛, 一百三十五块六角七分钱 (money); a lone
 # digit after 块 or 米 is its tenths: 两块五 = 2.5 元, 一米八 = 1.8 米.
-_TAIL_UNITS = frozenset(("元", "块", "米"))
+_TAIL_UNITS = frozenset(("元", "块", "米", "美元", "欧元", "英镑"))
 _CN_ONE = "一二两三四五六七八九"
-_MONEY_TAIL = re.compile(f"([{_CN_ONE}])[角毛](?:([{_CN_ONE}])分)?钱?|([{_CN_ONE}])分钱?")
+_TAIL_DIGIT = _CN_ONE + "123456789"
+# 5元3角, 三元五角六分, 十块三毛钱; not 5元3分钟 or 三元五分之一 (a duration, a fraction).
+_MONEY_TAIL = re.compile(f"([{_TAIL_DIGIT}])[角毛](?:([{_TAIL_DIGIT}])分(?![钟之]))?钱?|([{_TAIL_DIGIT}])分(?![钟之])钱?")
+# 两美元又三美分, 5欧元20欧分, 3英镑50便士: cents of a foreign currency (up to 99).
+_CENTS = {"美元": "美分", "欧元": "欧分", "英镑": "便士"}
+_CENT_TAIL = re.compile(f"又?([{_CN_ONE}十]{{1,3}}|[0-9]{{1,2}})(美分|欧分|便士)")
 _DIGIT_TAIL = re.compile(f"[{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")
 _TENTH = Decimal("0.1")
+_D = {**DIGITS, **{str(i): i for i in range(10)}}
 _CENT = Decimal("0.01")
 
 
-def _with_tail(core: _Core, t: str, end: int) -> tuple[_Core, int]:
+def _with_tail(core: _Core, t: str, end: int, arabic: bool) -> tuple[_Core, int]:
     """The core and end extended by a money or tenths tail after the unit, if one follows."""
+    if core.unit_text in _CENTS:
+        m = _CENT_TAIL.match(t, end)
+        cents = read_any(m.group(1)) if m is not None and m.group(2) == _CENTS[core.unit_text] else None
+        if cents is None or cents.value >= 100:
+            return core, end
+        value, low, high = (None if x is None else clean(x + cents.value * _CENT) for x in (core.value, core.low, core.high))
+        return core._replace(value=value, low=low, high=high, article=False,
+                             unit_text=core.unit_text + m.group()), m.end()
     money = core.unit_text != "米"
     m = _MONEY_TAIL.match(t, end) if money else None
     if m is not None:
         jiao, fen, fen_only = m.groups()
-        extra = DIGITS[jiao] * _TENTH + (DIGITS[fen] * _CENT if fen else 0) if jiao else DIGITS[fen_only] * _CENT
-    elif core.unit_text != "元" and (m := _DIGIT_TAIL.match(t, end)) is not None:
+        extra = _D[jiao] * _TENTH + (_D[fen] * _CENT if fen else 0) if jiao else _D[fen_only] * _CENT
+    elif core.unit_text != "元" and not arabic and (m := _DIGIT_TAIL.match(t, end)) is not None:
         extra = DIGITS[m.group()] * _TENTH
     elif core.unit == "块" and not _cjk(t[end:end + 1]):
         # 一天能挣两三百块。: 块 closing the phrase is money; 三块屏幕 counts pieces
@@ -274,6 +294,9 @@ def _with_tail(core: _Core, t: str, end: int) -> tuple[_Core, int]:
 
 # 1万元至5万元, 10元-20元: a range with the unit written on both ends.
 _SEP_FIRST = frozenset("至到~-—–")
+# After 5元 a digit may start a money tail (5元3角), after 2美元 又 the cents (2美元又50美分).
+_TAIL_FIRST = frozenset("123456789又")
+_NOT_FAST_AFTER = _SEP_FIRST | _TAIL_FIRST
 _RANGE_SEP = re.compile("——|--|[至到~-]|—|–")
 
 
@@ -381,7 +404,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if start > floor and (t[start - 1] in _QUAL_LAST or t[start - 1] == " "):
         qual, qual_start = before(t, start, floor)
     if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", "度", " ", ".")
-          and t[g.end():g.end() + 1] not in _SEP_FIRST):
+          and t[g.end():g.end() + 1] not in _NOT_FAST_AFTER):
         hit = fast(g, t, start, floor)
         if hit is not None:
             return hit
@@ -404,9 +427,9 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if core is _BARE:
         hit = _bare(key[0], t, start, end)
         return signed(hit, t, floor) if hit is not None and hit.claimable else hit
-    if ((core.unit_text in _TAIL_UNITS or core.unit == "块") and core.value is not None
-            and not key[0][0].isdigit() and not key[6]):
-        core, end = _with_tail(core, t, end)
+    if ((core.unit_text in _TAIL_UNITS or core.unit == "块") and core.value is not None and not key[6]
+            and (t[end:end + 1] in _TAIL_FIRST or not key[0][0].isdigit())):
+        core, end = _with_tail(core, t, end, key[0][0].isdigit())
     if key[10] and not key[6] and t[end:end + 1] in _SEP_FIRST and core.value is not None and core.kind != "label":
         core, end = _second_end(core, key, t, end)
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
