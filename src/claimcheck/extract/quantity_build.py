@@ -15,11 +15,13 @@ from typing import NamedTuple
 from .numerals import DIGITS, Reading, read_any, read_numeral
 from .quantity_tables import Shape, tables
 
-__all__ = ["Hit", "BUILDERS", "clean", "integral", "signed", "before", "direction", "label", "point", "rounding",
+__all__ = ["Hit", "BUILDERS", "LETTER_FACTORS", "clean", "integral", "signed", "before", "direction", "label", "point", "rounding",
            "apply_shape", "is_bare_magnitude"]
 
 _ONE = Decimal(1)
 _TWO = Decimal(2)
+# Magnitude letters after digits (quantity_grammar._LETTER_MAG): 40k, 3w, 2.5M.
+LETTER_FACTORS = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "M": Decimal(10**6)}
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
 _QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
@@ -174,6 +176,8 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     den, num = read_any(g["fden"]), read_any(g["fnum"])
     if den is None or num is None or not den.value:
         return None
+    if g["fk"]:  # 百分之15K: a magnitude letter on the numerator
+        num = num._replace(value=num.value * LETTER_FACTORS[g["fk"]], half=num.half * LETTER_FACTORS[g["fk"]])
     hi_num = read_any(g["fnum2"]) if g["fnum2"] else None
     if den.value == 100:
         kind, unit, den_value = "percent", "%", _ONE
@@ -184,9 +188,9 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     value = clean(num.value / den_value)
     if g["fwhole"]:  # 一又二分之一 → 1.5
         whole = read_any(g["fwhole"])
-        if whole is None or kind != "fraction" or hi_num is not None:
+        if whole is None or hi_num is not None:
             return None
-        value = clean(whole.value + value)
+        value = clean(whole.value + num.value / den.value)  # 3又一千分之23 → 3.023
         return signed(Hit(g.start(), g.end(), value, value, value, None, None, None, "number"), t, floor)
     if hi_num is None and num.half and not g["fpost"] and before(t, g.start(), floor)[0] is None:
         half = num.half / den_value  # 百分之零点五 is 0.5 % as written: [0.45, 0.55)

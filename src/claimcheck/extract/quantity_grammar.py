@@ -28,8 +28,16 @@ _QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
 # 兆瓦, 兆帕, 兆赫, 兆字节 and in "100兆宽带" it is the SI prefix mega (units.toml), not a magnitude.
 _ZHAO = (f"兆(?=[{_CD}十拾百佰千仟{_CS}0-9]|[元圆]|美元|日元|欧元|英镑|港元|港币|新台币|台币|韩元|"
          "人民币)")
-_CNCH = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|(?<![十拾])两|百(?!分[点點])|{_QIAN}|{_ZHAO})"
-CN = f"{_CNCH}(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
+# 两 inside a numeral is a digit only before a place, a section or another digit (两万两千,
+# 一两个, 三两天); at its end it is the weight unit tael: 二两 = 2 两, 两万两 = 20000 两,
+# 三千两百两 = 3200 两. Before a word that cannot follow the unit (三两天, 三两下, 一两个) it stays
+# a digit of an adjacent-pair range.
+_LIANG_AFTER = "".join(sorted(set(tables().units["两"].not_before + "下句声步口笔趟遍回眼")))
+_LIANG_MID = f"(?<![十拾])两(?=[{_CD}十拾百佰千仟{_CS}兆]|[{_LIANG_AFTER}])"
+_CNCH0 = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN}|{_ZHAO}"
+_CNCH = f"{_CNCH0}|{_LIANG_MID})"
+_CNCH0 += ")"
+CN = f"(?:{_CNCH0}|两)(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
 # Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # 百 before 分点 (分點) starts the unit 百分点 ("3百分点", "3百分點"), not a magnitude.
@@ -87,9 +95,16 @@ _LABELS = (
 _DIGIT_LABEL = r"(?P<alnum2>[0-9]+(?:\.[0-9]+)?[A-Za-z][A-Za-z0-9]*)"
 # 十四五 / 十五五: five-year-plan names. Example: "“十四五”时期".
 _PERIOD = f"(?P<period>十[一二三四五六七八九]五)(?![{_CD}{_CP}{_CS}千0-9])"
+# A magnitude letter after Arabic digits: 40k, 15K (thousand), 3w, 10w+ (万, web slang), -2.5 M
+# (million). Not 4K/8K (video resolution), 24K金 (carat), 100M宽带 (bandwidth), 3M公司, 5G, 10W
+# (watt: a unit), 5km: there the letters are a label or a unit.
+_LETTER_MAG = ("(?:(?<=[0-9])|(?<=[0-9] ))(?:k|K(?<!(?<![0-9.,])[2458]K)(?!金)|w|M(?![\u3400-\u9fff]))"
+               "(?![A-Za-z0-9])")
+
 # 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
 # 一又二分之一: a whole number and a fraction.
-_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>负)?(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?"
+_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>负)?(?P<fnum>{NUM})(?P<fk>{_LETTER_MAG})?"
+             f"(?:[至到~-](?P<fnum2>{NUM}))?"
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 1/3, 3/5: a fraction written with a slash (a date needs a year or 月/日; 2024/01/25 is read first).
 _SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
@@ -130,12 +145,6 @@ _FAN = f"(?P<fan>翻了?(?P<fann>{NUM})?番)"
 _CURRENCY = (f"(?P<cur>(?P<csym>[¥￥$€£]|(?<![A-Za-z])(?:US\\$|HK\\$|NT\\$|RMB|CNY|USD|EUR|GBP|JPY|HKD))"
              f"\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])")
 
-
-# A magnitude letter after Arabic digits: 40k, 15K (thousand), 3w, 10w+ (万, web slang), -2.5 M
-# (million). Not 4K/8K (video resolution), 24K金 (carat), 100M宽带 (bandwidth), 3M公司, 5G, 10W
-# (watt: a unit), 5km: there the letters are a label or a unit.
-_LETTER_MAG = ("(?:(?<=[0-9])|(?<=[0-9] ))(?:k|K(?<!(?<![0-9.,])[2458]K)(?!金)|w|M(?![\u3400-\u9fff]))"
-               "(?![A-Za-z0-9])")
 
 # Between a number and its magnitude or unit: a space, or a line break right after digits (a
 # wrapped line: "达到300\n亿元"; build_number refuses it for a number that starts its line).

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
-from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
+from .quantity_build import (LETTER_FACTORS, Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
                              point, rounding, signed)
 from .quantity_grammar import number_regex
 from .quantity_plain import QUAL_LAST, fast
@@ -47,7 +47,6 @@ _ASCII_DIGITS = frozenset("0123456789")
 _ENUM_AFTER = frozenset("、)）")  # 一、 / (二) / 3) at the start of a line: list labels
 _ENUM_BEFORE = frozenset(("", "\n", " ", "(", "（", "\t"))
 _BARE = "bare"
-_LETTER_FACTORS = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "M": Decimal(10**6)}
 _MISSING = object()
 _CACHE: dict[tuple, object] = {}
 _CACHE_MAX = 50_000
@@ -219,7 +218,7 @@ def _core(key: tuple, qual: str | None) -> object:
         value, (low, high, li, hi), qualifier = _shape(r1.value, r1, approx, post, qual)
         if zero_ji and post is None and qual is None:
             high = value + _TEN  # 一百零几 → (100, 110)
-    factor = (_LETTER_FACTORS.get(m1) or read_numeral(m1.lstrip("个")).value) if m1 else _ONE
+    factor = (LETTER_FACTORS.get(m1) or read_numeral(m1.lstrip("个")).value) if m1 else _ONE
     if unit is not None and unit.factor != _ONE:
         factor *= unit.factor
     if factor != _ONE:
