@@ -140,6 +140,8 @@ def _read_compound(s: str) -> Reading | None:
                 top = last_mult = top * mult
                 half = half * mult if half_live else half
                 continue
+            if mult == last_mult and number is not None:
+                return None  # 3万5万: two numbers, not one
             part = section + (number or 0)
             if number is None and not section and not top:
                 part = _ONE  # 万 alone, 亿 alone (not 亿 after "0万": 0万亿 is 0)

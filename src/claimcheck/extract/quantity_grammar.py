@@ -37,7 +37,8 @@ _LIANG_MID = f"(?<![十拾])两(?=[{_CD}十拾百佰千仟{_CS}兆]|[{_LIANG_AFT
 _CNCH0 = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN}|{_ZHAO}"
 _CNCH = f"{_CNCH0}|{_LIANG_MID})"
 _CNCH0 += ")"
-CN = f"(?:{_CNCH0}|两)(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
+# 點: the traditional 点. 两 is no decimal digit: 两百点两 is not 200.2.
+CN = f"(?:{_CNCH0}|两)(?:{_CNCH}|[点點](?=[{_CD.replace('两', '')}]))*"
 # Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # 百 before 分点 (分點) starts the unit 百分点 ("3百分点", "3百分點"), not a magnitude.

@@ -17,6 +17,7 @@ import re
 
 from .quantity_build import BUILDERS, Hit
 from .quantity_grammar import SPACED_RUN, grammars_by_first_char
+from .numerals import PLACES, SECTIONS
 from .quantity_number import build_number
 
 __all__ = ["build_spaced", "join_at"]
@@ -36,6 +37,10 @@ _OPENERS = ("百分之", "千分之", "分之")
 # A three-digit group led by a zero says "thousands separator": 1 000 000, 2 050 000 (a list
 # of numbers, 100 200 300, has none and stays a list).
 _SI = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
+
+
+_LOWER = re.compile(f"[0-9]+(?:\\.[0-9]+)? ?([{_PLACES}{_SECTIONS}])")
+_MAGNITUDE = {**PLACES, **SECTIONS, "廿": 10, "卅": 10}
 
 
 def join_at(before: str, rest: str) -> bool:
@@ -64,7 +69,11 @@ def join_at(before: str, rest: str) -> bool:
         if before.endswith(_OPENERS) or left in "点點":
             return True
         if left in _CN_NUMBER:
-            return right in _CN_DIGITS  # 一百 五, 三千 九百; not 3万 5千 (two numbers)
+            # 一百 五, 三千 九百; 7万 5千 4百 (a lower place follows the digits), not 3万 2024年
+            if right in _CN_DIGITS:
+                return True
+            lower = _LOWER.match(rest)
+            return lower is not None and _MAGNITUDE[lower.group(1)] < _MAGNITUDE[left]
         if left in _DIGITS:
             return len(rest) > 1 and rest[1] in "成折"  # 九 九 折, 7 2 折
         if left == "成" and len(before) > 1 and before[-2] in _CN_DIGITS:
