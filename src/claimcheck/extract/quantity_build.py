@@ -209,11 +209,14 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 
 def build_slash(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """1/3 → one third; 3/5 → 0.6; 近1/3 → [0.3, 1/3)."""
+    """1/3 → one third; 3/5 → 0.6; 近1/3 → [0.3, 1/3); 1 3/5 → 1.6."""
     den = Decimal(g["sd"])
     if not den:
         return None
     value = clean(Decimal(g["sn"]) / den)
+    if g["sw"]:  # 1 3/5 → 1.6
+        value = clean(Decimal(g["sw"]) + value)
+        return signed(Hit(g.start(), g.end(), value, value, value), t, floor)
     start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, None)
     return signed(Hit(start, g.end(), value, low, high, None, "ratio", qualifier, "fraction", True, li, hi),
                   t, floor)

@@ -104,11 +104,12 @@ _LETTER_MAG = ("(?:(?<=[0-9])|(?<=[0-9] ))(?:k|K(?<!(?<![0-9.,])[2458]K)(?!金)|
 
 # 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
 # 一又二分之一: a whole number and a fraction.
-_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>负)?(?P<fnum>{NUM})(?P<fk>{_LETTER_MAG})?"
+_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>[负負])?(?P<fnum>{NUM})(?P<fk>{_LETTER_MAG})?"
              f"(?:[至到~-](?P<fnum2>{NUM}))?"
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 1/3, 3/5: a fraction written with a slash (a date needs a year or 月/日; 2024/01/25 is read first).
-_SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
+# A whole number and a fraction: "1 3/5" (1.6).
+_SLASH = r"(?P<sfrac>(?<![0-9/.])(?:(?P<sw>[0-9]{1,3}) )?(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
 # Three or more dotted groups: a version or an address, not a decimal. Example: "1.2.3", "192.168.1.1".
 _DOTTED = r"(?P<dotted>[0-9]+(?:\.[0-9]+){2,})(?![0-9])"
 # Scientific notation. Example: "1.2e5", "3E-4", "1.2×10^5", "2^10" (not 5G, not a hex code 3e8f).
@@ -192,7 +193,7 @@ def grammar() -> re.Pattern[str]:
 
 # A space inside a number phrase ("7 万5 千4 百", "百分之五 十"): quantity_spaced decides whether
 # to close it up. Zero-width, so that a refusal moves the scan on by one character only.
-SPACED_RUN = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟廿卅万萬亿億兆0123456789.,点點分之个個余多几幾成折"
+SPACED_RUN = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟廿卅万萬亿億兆0123456789.,点點分之个個余多几幾成折又负負"
 _SPACED = f"(?P<spaced>)(?=[{SPACED_RUN}]* {{1,4}}[{SPACED_RUN}])"
 
 
@@ -206,7 +207,7 @@ def grammars_by_first_char(spaced: bool = True) -> dict[str, object]:
     labels = ("(?=[0-9A-Za-z._%+-]*[@+×]|[0-9]+[、,和及][0-9])(?:"
               + "|".join((_LABELS[0], _LABELS[2], _LABELS[3])) + ")")
     fraction = "(?=[0-9.]+(?:分之|又))" + _FRACTION
-    slash = "(?=[0-9]{1,3}/[0-9])" + _SLASH
+    slash = "(?=(?:[0-9]{1,3} )?[0-9]{1,3}/[0-9])" + _SLASH
     sci = "(?=[0-9.]+(?:[eE][+-]?[0-9]|[×xX*]10\\^|\\^))" + _sci()
     dotted = "(?=[0-9]+\\.[0-9]+\\.[0-9])" + _DOTTED
     digit = (dates, _PHONE, sci, labels, dotted, fraction, slash, _number(), _DIGIT_LABEL)

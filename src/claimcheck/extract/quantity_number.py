@@ -409,7 +409,7 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
             return hit
     key = g.group(*_GROUPS)
     if (t[start - 1:start] == "." and start > floor and key[0].isdigit()
-            and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
+            and not (start >= 2 and ((t[start - 2].isascii() and t[start - 2].isalnum()) or t[start - 2] == "."))):
         key = ("0." + key[0], *key[1:])  # .5 → 0.5, -.34% → -0.34 %
         start = qual_start = start - 1
     ck = (key, qual)

@@ -39,6 +39,7 @@ _OPENERS = ("百分之", "千分之", "分之")
 _SI = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
 
 
+_FRACTION_AHEAD = re.compile(f"又[{''.join(sorted(_NUMBER))} ]+分 *之")
 _LOWER = re.compile(f"[0-9]+(?:\\.[0-9]+)? ?([{_PLACES}{_SECTIONS}])")
 _MAGNITUDE = {**PLACES, **SECTIONS, "廿": 10, "卅": 10}
 
@@ -51,6 +52,10 @@ def join_at(before: str, rest: str) -> bool:
     (read afterwards: two places in a row are no numeral).
     """
     left, right = before[-1], rest[0]
+    if right == "又":  # 三 百 五 又 三 分之 一: a whole number and a fraction
+        return left in _NUMBER and _FRACTION_AHEAD.match(rest) is not None
+    if left == "又" or (right in "负負" and before.endswith("分之")):
+        return True
     for w in _WORDS:  # inside a split word, or the word right after a number
         for k in range(len(w)):
             if before.endswith(w[:k]) and rest.startswith(w[k:]) and (k or left in _NUMBER):
