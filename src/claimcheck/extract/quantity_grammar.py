@@ -193,7 +193,7 @@ def grammar() -> re.Pattern[str]:
 
 # A space inside a number phrase ("7 万5 千4 百", "百分之五 十"): quantity_spaced decides whether
 # to close it up. Zero-width, so that a refusal moves the scan on by one character only.
-SPACED_RUN = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟廿卅万萬亿億兆0123456789.,点點分之个個余多几幾成折又负負"
+SPACED_RUN = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟廿卅万萬亿億兆0123456789.,点點分之个個余多几幾成折又负負至到~"
 _SPACED = f"(?P<spaced>)(?=[{SPACED_RUN}]* {{1,4}}[{SPACED_RUN}])"
 
 

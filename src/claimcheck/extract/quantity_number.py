@@ -27,6 +27,7 @@ _UNITS = _T.units
 _ONE = Decimal(1)
 _TWO = Decimal(2)
 _TEN = Decimal(10)
+_BELOW_TEN = Decimal("9.99")
 _GROUPS = ("n1", "a1", "m1", "a2", "p1", "sep", "n2", "m2", "a3", "p2", "unit", "post")
 _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
@@ -155,9 +156,10 @@ def _tenths(n1: str, n2: str | None, unit_text: str, unit: Unit) -> tuple[Unit |
             return _AS_STATED, str(_DIGIT_VALUE[n1[0]] * 10 + _DIGIT_VALUE[n1[1]])  # 七五折
         if n1.isdigit() and len(n1) == 2 and n1[0] != "0":
             return _AS_STATED, n1  # 75折
+    top = _TEN if unit_text == "成" else _BELOW_TEN  # 十成 is all of it; 十折 is no discount, not a figure
     for n in (n1, n2):
         r = read_any(n) if n else None
-        if n and (r is None or r.value > 10):
+        if n and (r is None or r.value > top):
             return None, n1
     return unit, n1
 

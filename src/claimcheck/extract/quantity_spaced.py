@@ -31,8 +31,9 @@ _NUMBER = frozenset(_CN_DIGITS + _ASCII + _PLACES + _SECTIONS)
 _CN_NUMBER = frozenset(_PLACES + _SECTIONS)
 # What a spaced run is made of: the characters of the grammar's lookahead.
 _RUN = re.compile(f"[{SPACED_RUN}]+(?: {{1,4}}[{SPACED_RUN}]+)*")
-# Words that may be split by spaces or follow a number across one: 一 百 五 十 个 百 分 点.
-_WORDS = ("个百分点", "個百分點", "百分点", "百分點", "分之")
+# Words that may be split by spaces or follow a number across one: 一 百 五 十 个 百 分 点,
+# 一百五十    个基点.
+_WORDS = ("个百分点", "個百分點", "百分点", "百分點", "个基点", "分之")
 _OPENERS = ("百分之", "千分之", "分之")
 # A three-digit group led by a zero says "thousands separator": 1 000 000, 2 050 000 (a list
 # of numbers, 100 200 300, has none and stays a list).
@@ -56,6 +57,10 @@ def join_at(before: str, rest: str) -> bool:
         return left in _NUMBER and _FRACTION_AHEAD.match(rest) is not None
     if left == "又" or (right in "负負" and before.endswith("分之")):
         return True
+    if right in "至到~":  # 1 至 2 万人: a range written with spaces
+        return left in _NUMBER and rest.lstrip("至到~ ")[:1] in _NUMBER
+    if left in "至到~":
+        return right in _NUMBER
     for w in _WORDS:  # inside a split word, or the word right after a number
         for k in range(len(w)):
             if before.endswith(w[:k]) and rest.startswith(w[k:]) and (k or left in _NUMBER):
@@ -93,6 +98,7 @@ def _closed(t: str, p: int) -> tuple[str, list[int], int, int] | None:
     if run is None:
         return None
     text = run.group()
+    after = t[run.end():run.end() + 4]  # 一百五十    个基点: the word may run past the run
     si = {m.start() + i for m in _SI.finditer(text) if " 0" in m.group()
           for i, c in enumerate(m.group()) if c == " "}
     parts = text.split(" ")
@@ -104,7 +110,7 @@ def _closed(t: str, p: int) -> tuple[str, list[int], int, int] | None:
             continue
         if compact:
             gap = pos - p - 1
-            if not (gap in si or join_at(compact, "".join(parts[i:]))):
+            if not (gap in si or join_at(compact, "".join(parts[i:]) + after)):
                 break
             if first < 0:
                 first = len(compact)
