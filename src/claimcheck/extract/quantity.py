@@ -40,9 +40,23 @@ either side (HK$20, RMB 100, 100 USD), a scale or currency named before (华氏9
 A space on each side of a digit run (共有 388 家) and a line break right after digits (300\n亿元) do
 not separate a number from its unit or qualifier. 万万 is 亿; traditional forms (萬 億 點 負 兩) read.
 
+More forms (``quantity_spaced`` and the grammar): spaces inside one number are closed up where
+only one compound can be meant (7 万5 千4 百 → 75400, 二十 億, 百分之五 十, 四点 五个百分点,
+六 点 五 成, 1 至 2 万人, 1 000 000 with a zero-led group of three), never between two whole
+numbers (2020 2021, 1 2 3, 3万 5万, 100 200 300). Magnitude letters after digits: 40k, 15K, 3w,
+-2.5 M (but 4K/8K, 24K金, 100M宽带, 3M公司 are labels and 65W is watts); ``+`` after a number is
+"or more" (10万+ → [100000, ∞)). A unit after scientific notation (1.2×10^5吨). 兆 is 10^12
+inside a compound or before money (新台币3兆元), the prefix mega in 兆瓦/兆帕/兆赫. 半百 → 50,
+半折/打对折 → 50 %, 一百零几万 → (1000000, 1100000). Money tails after digits (5元3角 → 5.3 元)
+and cents of a foreign currency (两美元又三美分 → 2.03 美元); 两个亿卢布. 两 ending a numeral is the
+weight unit (二两, 两万两 = 20000 两), but a digit of a pair before a word the unit cannot take
+(三两天, 一两个). A whole number before a fraction: 1 3/5, 三又一千分之二十三. 十折 is no figure;
+places must go down inside a numeral (一百二百 is two numbers, not 300).
+
 Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
 ``quantity_plain`` reads plain digit phrases (388家) fast; ``quantity_number`` reads the general
-number phrase; ``quantity_build`` the other shapes (fractions, ordinals, dates, labels);
+number phrase; ``quantity_spaced`` a number with spaces inside; ``quantity_build`` the other
+shapes (fractions, ordinals, dates, labels);
 ``quantity_tables`` loads ``rules/units.toml`` and ``rules/numeral_words.toml``.
 
 Speed: one precompiled character class finds candidate starts; the grammar is tried only there,

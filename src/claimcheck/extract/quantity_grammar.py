@@ -1,7 +1,8 @@
 """The regular grammar of number phrases, tried only where a numeral, digit, 第 or Latin letter starts.
 
 The scanner (``quantity.py``) finds candidate starts with ``START`` (one character class: fast in C),
-then ``GRAMMAR.match`` tries the alternatives below at that one position, in this order: dates and
+then ``GRAMMAR.match`` tries the alternatives below at that one position, in this order: a space
+inside a number (zero-width: ``quantity_spaced`` decides), dates and
 times, phone numbers, labels and codes, period names, fractions, ordinals, 翻N番, 半数, and last
 the general number phrase. Qualifiers written BEFORE a number (超过, 近, 约) and sign words
 (下降) are read from the left context by the scanner, not here. The text is normalized first:
