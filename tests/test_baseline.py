@@ -141,6 +141,54 @@ def test_update_is_a_ratchet(tmp_path, stub):
     assert run_cli(["arts", "--no-config", "-b", str(path), "--strict-baseline"], tmp_path)[0] == 0
 
 
+def test_json_summary_lists_stale_entries(tmp_path, stub):
+    """Entries no finding matches are in ``summary`` as the baseline recorded them, with what they became."""
+    write_corpus(tmp_path / "arts", {"a.txt": A, "b.txt": B})
+    assert run_cli(["baseline", "write", "arts", "--no-config"], tmp_path)[0] == 0
+    path = tmp_path / "claimcheck-baseline.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["entries"][0]["reason"] = "统计口径不同"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    recorded = data["entries"][0]
+
+    def summary(*extra: str) -> dict:
+        code, out, err = run_cli(["arts", "--no-config", "-f", "json", *extra], tmp_path)
+        assert code in (0, 1), err
+        return json.loads(out)
+
+    assert summary()["summary"]["stale"] == 0 and summary()["summary"]["stale_entries"] == []
+    assert summary("-b", str(path))["summary"]["stale"] == 0
+    write_corpus(tmp_path / "arts", {"c.txt": NEW})  # the accepted conflict changes: a third value
+    report = summary("-b", str(path))
+    (new,) = report["findings"]
+    (stale,) = report["summary"]["stale_entries"]
+    assert report["summary"]["stale"] == 1
+    assert stale == {**recorded, "replaced_by": new["fingerprint"]}
+    assert (stale["rule"], stale["files"], stale["reason"]) == ("CC101", ["a.txt", "b.txt"], "统计口径不同")
+    (tmp_path / "arts" / "b.txt").unlink()
+    (tmp_path / "arts" / "c.txt").unlink()  # fixed: nothing replaces it
+    report = summary("-b", str(path))
+    assert report["findings"] == [] and report["summary"]["stale_entries"] == [recorded]
+    # the HTML report embeds the same claimcheck/1 document, stale entries included
+    assert run_cli(["arts", "--no-config", "-b", str(path), "--html", "r.html"], tmp_path)[0] == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    embedded = json.loads(page.split('id="claimcheck-data">', 1)[1].split("</script>", 1)[0])
+    assert embedded["summary"]["stale_entries"] == [recorded]
+
+
+def test_a_baseline_that_matches_nothing_fails_loudly(tmp_path, stub):
+    """Entries whose fingerprints match no finding (e.g. edited by hand) accept nothing and are all listed."""
+    write_corpus(tmp_path / "arts", {"a.txt": A, "b.txt": B})
+    path = tmp_path / "b.json"
+    path.write_text(render_baseline([Entry("00000000000000000000", "CC101", "old"),
+                                     Entry("11111111111111111111", "CC100", "older code")]), encoding="utf-8")
+    code, out, err = run_cli(["arts", "--no-config", "-b", str(path), "-f", "json"], tmp_path)
+    assert code == 1
+    report = json.loads(out)
+    assert [f["status"] for f in report["findings"]] == ["new"]
+    assert report["summary"]["stale"] == 1 and "00000000000000000000" in err  # CC100 is no rule: never stale
+
+
 def test_missing_or_foreign_baseline_is_exit_2(tmp_path, stub):
     write_corpus(tmp_path / "arts", {"a.txt": A})
     assert run_cli(["arts", "--no-config", "-b", "nope.json"], tmp_path)[0] == 2

@@ -89,7 +89,7 @@ def test_refuses_to_overwrite_foreign_files(arts):
 
 def test_html_hook(arts, monkeypatch):
     fake = types.ModuleType("claimcheck.report.html")
-    fake.render_html = lambda run: f'<html><meta name="generator" content="claimcheck">{len(run.findings)}</html>'
+    fake.render_html = lambda run, *stale: f'<html><meta name="generator" content="claimcheck">{len(run.findings)}</html>'
     monkeypatch.setitem(sys.modules, "claimcheck.report.html", fake)
     assert run_cli(["arts", "--no-config", "--html", "report.html", "-f", "json:r.json"], arts)[0] == 1
     assert (arts / "report.html").read_text(encoding="utf-8").endswith(">1</html>")
@@ -146,3 +146,12 @@ def test_integration_files_are_well_formed():
     steps = workflow["jobs"]["claimcheck"]["steps"]
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
     assert workflow["permissions"]["security-events"] == "write"
+
+
+def test_a_folder_without_articles_warns_and_passes(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.docx").write_bytes(b"PK\x03\x04")
+    code, out, err = run_cli(["empty", "--no-config"], tmp_path)
+    assert code == 0
+    assert "warning: no .txt or .md files found under empty" in err
+    assert out.rstrip().splitlines()[-1].startswith("0 documents, ")

@@ -22,7 +22,7 @@ FLOORS = {
     "hohhot_districts": (1, 7),
     "hospital_university": (1, 6),
     "press_releases": (1, 5),
-    "shanxi_2023": (1, 11),
+    "shanxi_2023": (1, 12),
 }
 FOLDERS = sorted(p.name for p in EVAL.iterdir() if (p / "labels.json").is_file())
 

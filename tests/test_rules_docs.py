@@ -44,6 +44,29 @@ def test_table_is_honest():
         assert resolve(old) == new
 
 
+def test_rule_keys_are_permanent_first_codes():
+    """A key seeds fingerprints: unique, and either the rule's code or an old code redirecting to it.
+
+    When a rule moves to a new code, its key stays the old code and [redirects] sends that code to
+    the new one; a key never names another rule's current code (that would be a reused code).
+    """
+    keys = [r.key for r in RULES]
+    assert len(keys) == len(set(keys)), keys
+    redirects = load_rules_toml("rules.toml").get("redirects", {})
+    for rule in RULES:
+        assert re.fullmatch(r"CC\d{3}", rule.key), rule.key
+        assert rule.key == rule.code or redirects.get(rule.key) == rule.code, (rule.code, rule.key)
+        assert rule.key not in rules() or rule.key == rule.code, (rule.code, rule.key)
+
+
+def test_old_names_resolve_through_redirects(monkeypatch):
+    from claimcheck import codes
+
+    monkeypatch.setattr(codes, "redirects", lambda: {"CC100": "CC101", "number-conflict": "CC101"})
+    assert [resolve(x) for x in ("cc100", "CC100", "number-conflict", "Number-Conflict", "nope")] == \
+        ["CC101", "CC101", "CC101", "CC101", None]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
 def test_every_rule_is_documented(rule):
     assert rule.summary and len(rule.what) > 40 and len(rule.why) > 40, f"{rule.code}: add what/why to rules.toml"

@@ -33,7 +33,8 @@ def test_conflict_shows_places_readings_and_periods(seeds_run: Run) -> None:
     assert "seeds/001_b0bbc6f41759bae2.txt:17:" in out.replace("\\", "/")
     assert "600 < x < 700" in out and "x = 609" in out and "2025年" in out
     assert "\x1b[" not in out  # no colour codes off a terminal
-    assert out.rstrip().splitlines()[-1].startswith("5 documents, ")
+    assert out.rstrip().splitlines()[-1].startswith(
+        "5 documents, 192 claims, 10 groups, 4 conflicts, 0 duplicated passages, ")
 
 
 def test_lines_fit_in_100_columns(seeds_run: Run) -> None:

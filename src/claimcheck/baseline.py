@@ -5,6 +5,9 @@ rule, indicator, entity, files and fingerprint so that a re-write of an unchange
 same bytes and a diff shows only what changed. Each entry keeps per-claim references (document id,
 value as written, digest of the normalised quote) so that a later conflict on the same indicator can
 say which of its claims are new.
+
+Fingerprints are made from the rule's permanent key, not its code (``engine.fingerprint``): a rule
+given a new code keeps matching its entries, and an entry naming the old code reads as the new one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .codes import resolve
 from .model import Claim, Finding
 
 if TYPE_CHECKING:
@@ -149,7 +153,10 @@ def _entry_from_dict(raw: Any, where: str) -> Entry:
     claims = tuple(ClaimRef(str(c.get("doc", "")), str(c.get("text", "")), str(c.get("quote", "")))
                    for c in raw.get("claims", []) if isinstance(c, dict))
     reason = raw.get("reason")
-    return Entry(fingerprint=raw["fingerprint"], rule=raw["rule"], message=str(raw.get("message", "")),
+    # An old code (a rule moved to a new code since the file was written) reads as the current one:
+    # the fingerprint still matches (it is made from the rule's permanent key) and topics compare equal.
+    rule = resolve(raw["rule"]) or raw["rule"]
+    return Entry(fingerprint=raw["fingerprint"], rule=rule, message=str(raw.get("message", "")),
                  indicator=raw.get("indicator"), entity=raw.get("entity"),
                  values=tuple(map(str, raw.get("values", []))), files=tuple(map(str, raw.get("files", []))),
                  claims=claims, reason=reason if isinstance(reason, str) and reason else None)

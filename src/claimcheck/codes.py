@@ -9,7 +9,7 @@ from typing import Any
 from .options import Options
 from .resources import load_rules_toml
 
-__all__ = ["Rule", "rules", "rule_for", "resolve", "enabled_rules", "SEVERITIES", "WORST_FIRST", "severity_rank"]
+__all__ = ["Rule", "rules", "rule_for", "redirects", "resolve", "enabled_rules", "SEVERITIES", "WORST_FIRST", "severity_rank"]
 
 SEVERITIES = ("info", "warning", "error")  # mildest first: the index is the rank
 WORST_FIRST = tuple(reversed(SEVERITIES))
@@ -25,6 +25,7 @@ class Rule:
     """One rule instance: a check kind's outcome with a stable code, a severity and docs."""
 
     code: str
+    key: str  # permanent: the code the rule was first published under; seeds its fingerprints
     name: str
     check: str
     outcome: str
@@ -53,7 +54,7 @@ def rules() -> dict[str, Rule]:
     table = load_rules_toml("rules.toml")
     out: dict[str, Rule] = {}
     for entry in table.get("rule", []):
-        fixed = {k: entry[k] for k in ("code", "name", "check", "outcome", "severity", "summary")}
+        fixed = {k: entry[k] for k in ("code", "key", "name", "check", "outcome", "severity", "summary")}
         docs = {k: v for k, v in entry.items() if k not in fixed}
         out[fixed["code"]] = Rule(**fixed, docs=docs)
     return dict(sorted(out.items()))
@@ -69,14 +70,19 @@ def rule_for(check: str, outcome: str) -> Rule:
     return _by_outcome()[(check, outcome)]
 
 
+def redirects() -> dict[str, str]:
+    """Old code or old name -> current code (``[redirects]`` of the rule table)."""
+    return dict(load_rules_toml("rules.toml").get("redirects", {}))
+
+
 def resolve(code_or_name: str) -> str | None:
-    """The current code for a code, a redirected old code, or a rule name; None if unknown."""
-    redirects = load_rules_toml("rules.toml").get("redirects", {})
-    key = redirects.get(code_or_name.upper(), code_or_name)
-    if key.upper() in rules():
-        return key.upper()
+    """The current code for a code, a redirected old code or old name, or a rule name; None if unknown."""
+    table = redirects()
+    target = table.get(code_or_name.upper(), table.get(code_or_name.lower(), code_or_name))
+    if target.upper() in rules():
+        return target.upper()
     for rule in rules().values():
-        if rule.name == key.lower():
+        if rule.name == target.lower():
             return rule.code
     return None
 

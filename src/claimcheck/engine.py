@@ -45,9 +45,14 @@ class Run:
         self._by_id = {d.id: d for d in self.documents}
 
 
-def fingerprint(code: str, identity: tuple[str, ...]) -> str:
-    """A stable digest of a finding's meaning: rule code plus the check's identity parts."""
-    material = "\x1f".join((code, *identity)).encode("utf-8")
+def fingerprint(key: str, identity: tuple[str, ...]) -> str:
+    """A stable digest of a finding's meaning: the rule's permanent key plus the check's identity parts.
+
+    The key (``Rule.key``), not the current code, so that a rule moved to a new code keeps the
+    fingerprints its baselines and suppressions recorded. Keys are first codes, so the digests
+    are the ones earlier versions made from the code.
+    """
+    material = "\x1f".join((key, *identity)).encode("utf-8")
     return hashlib.blake2b(material, digest_size=10).hexdigest()
 
 
@@ -80,7 +85,7 @@ def _stamp(kind: str, result: CheckResult, enabled: dict[str, Rule]) -> Finding 
         return None
     return Finding(rule=rule.code, severity=rule.severity, message=result.message, spans=result.spans,
                    claims=result.claims, evidence=result.evidence,
-                   fingerprint=fingerprint(rule.code, result.identity))
+                   fingerprint=fingerprint(rule.key, result.identity))
 
 
 def _problem_findings(problems: list[InputProblem], enabled: dict[str, Rule]) -> list[Finding]:
@@ -89,7 +94,7 @@ def _problem_findings(problems: list[InputProblem], enabled: dict[str, Rule]) ->
         return []
     return [Finding(rule=rule.code, severity=rule.severity, message=f"{p.path} {p.message}",
                     spans=(Span(p.path, 0, 0),), claims=(), evidence={"path": p.path},
-                    fingerprint=fingerprint(rule.code, (p.key,))) for p in problems]
+                    fingerprint=fingerprint(rule.key, (p.key,))) for p in problems]
 
 
 def run(paths: list[str], options: Options | None = None) -> Run:

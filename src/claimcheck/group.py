@@ -12,43 +12,19 @@ keys that at least two articles speak about (singles are left out).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 
 from .extract.periods import comparable
+from .extract.quantity_tables import tables
 from .model import Claim, Group
 from .options import Options
-from .resources import load_rules_toml
+from .unit_compare import base_factor, unit_family, written_magnitude
 
-__all__ = ["build_groups", "group_key", "MIN_CONFIDENCE", "unit_family", "overlaps", "compatible", "conflicting_pairs", "interval"]
-
-_RATIO_KINDS = ("percent", "permille", "percentage_point")
-
-
-def unit_family(claim: Claim) -> str:
-    """Units that can be compared: counts (家, 个) together, percent apart from percentage points.
-
-    Other dimensions compare only in one unit: the parser keeps 1478.1万吨 in 吨 and 295.6亿斤 in 斤
-    (both mass), and comparing their values raw would call the same harvest a conflict."""
-    q = claim.quantity
-    if q.kind in _RATIO_KINDS:
-        return q.unit or q.kind
-    if q.dimension and q.unit and q.dimension in _multi_unit_dimensions() and (q.dimension, q.unit) != ("money", "元"):
-        return f"{q.dimension}/{q.unit}"
-    return q.dimension or q.unit or ""
-
-
-@cache
-def _multi_unit_dimensions() -> frozenset[str]:
-    """Dimensions whose values the parser keeps in more than one unit (mass: 吨, 斤; money: 元, 美元);
-    counts (家, 个) are one family whatever the measure word."""
-    units: dict[str, set[str]] = {}
-    for entry in load_rules_toml("units.toml").get("units", {}).values():
-        if entry.get("dim") and entry.get("unit"):
-            units.setdefault(entry["dim"], set()).add(entry["unit"])
-    return frozenset(dim for dim, names in units.items() if len(names) > 1 and dim != "count")
+__all__ = ["build_groups", "group_key", "MIN_CONFIDENCE", "unit_family", "overlaps", "compatible", "conflicting_pairs",
+           "interval", "compared_interval"]
 
 
 def group_key(claim: Claim) -> tuple[str, str, str, str, str, str]:
@@ -67,27 +43,27 @@ def group_id(key: tuple[str, ...]) -> str:
     return "G" + hashlib.blake2b("\x1f".join(key).encode("utf-8"), digest_size=5).hexdigest()
 
 
-Bound = tuple[Decimal | None, bool]
-
-
-# A whole number before a magnitude word: "4000亿元", "6万元" (not "3.6万亿元", rounded by the parser).
-_WHOLE_BEFORE_MAGNITUDE = re.compile(r"(?<![0-9.])([0-9]+)(?=[万亿])")
-
+Bound = tuple[Decimal | Fraction | None, bool]
 
 def _magnitude_half(claim: Claim) -> Decimal | None:
-    """Half the magnitude unit of a whole figure stated in 万 or 亿: 4000亿元 was rounded to the 亿
-    (it admits 4000.1亿元), as 10.1万 was rounded to the 千. None for other figures."""
+    """Half the magnitude unit of a whole figure stated in 万 or 亿: 4000亿元 and 四千亿元 were rounded to
+    the 亿 (they admit 4000.1亿元), as 10.1万 was rounded to the 千. A stated decimal or a qualifier
+    already gives an interval (low < high); then, and for other figures, None."""
     q = claim.quantity
-    m = _WHOLE_BEFORE_MAGNITUDE.search(q.text)
-    if m is None or q.value is None or q.low != q.high or int(m.group(1)) == 0:
+    if q.value is None or q.value == 0 or q.low != q.high:
         return None
-    factor = q.value / Decimal(m.group(1))
-    return factor / 2 if factor >= 10000 else None
+    stated = written_magnitude(q)
+    if stated is None:
+        return None
+    magnitude, unit = stated
+    row = tables().units.get(unit)
+    # The unit's own factor counts too: 120万兆瓦 is 1.2e9 千瓦, rounded to 1e7 千瓦.
+    return magnitude * (row.factor if row is not None else 1) / 2
 
 
 def interval(claim: Claim, tolerance: float = 0.0) -> tuple[Bound, Bound]:
-    """``((low, inclusive), (high, inclusive))`` of a claim, widened by a relative tolerance; a whole
-    figure stated in 万/亿 admits half a unit either side (``_magnitude_half``)."""
+    """``((low, inclusive), (high, inclusive))`` of a claim in its canonical unit, widened by a relative
+    tolerance; a whole figure stated in 万/亿 admits half a unit either side (``_magnitude_half``)."""
     q = claim.quantity
     low, high = q.low, q.high
     high_inclusive = q.high_inclusive
@@ -101,6 +77,18 @@ def interval(claim: Claim, tolerance: float = 0.0) -> tuple[Bound, Bound]:
         low = None if low is None else low - abs(low) * t
         high = None if high is None else high + abs(high) * t
     return (low, q.low_inclusive), (high, high_inclusive)
+
+
+def compared_interval(claim: Claim, tolerance: float = 0.0) -> tuple[Bound, Bound]:
+    """``interval`` in the base unit of the claim's dimension, what comparisons use: 6000万吨 is
+    [5.99995e10, 6.00005e10) 千克. Exact: a factor that is no decimal (亩 = 2000/3 m²) makes the
+    bounds fractions, so no rounding can invent or hide a conflict."""
+    (low, low_in), (high, high_in) = interval(claim, tolerance)
+    factor = base_factor(claim.quantity)
+    if factor == 1:
+        return (low, low_in), (high, high_in)
+    return ((None if low is None else Fraction(low) * factor, low_in),
+            (None if high is None else Fraction(high) * factor, high_in))
 
 
 def _meets(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
@@ -127,7 +115,7 @@ def _meets(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
 
 def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     """True when some value satisfies both claims' intervals."""
-    return _meets(interval(a, tolerance), interval(b, tolerance))
+    return _meets(compared_interval(a, tolerance), compared_interval(b, tolerance))
 
 
 def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
@@ -143,7 +131,7 @@ def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
 
 
 def _pairs(claims: Sequence[Claim], tolerance: float) -> Iterator[tuple[Claim, Claim]]:
-    bounds = [interval(c, tolerance) for c in claims]
+    bounds = [compared_interval(c, tolerance) for c in claims]
     by_doc: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
         by_doc.setdefault(c.span.doc, []).append(i)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..extract.indicators import lexicon
 from ..extract.periods import comparable
-from ..group import conflicting_pairs, group_key, interval, overlaps, tolerance_for
+from ..group import compared_interval, conflicting_pairs, group_key, interval, overlaps, tolerance_for
 from ..model import CheckResult, Claim, Corpus, Document, Group
 from ..options import Options
 from ..report.jsonout import number
@@ -116,9 +116,10 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
 
 
 def _below(later: Claim, earlier: Claim, tolerance: float) -> bool:
-    """True when every value ``later`` admits is smaller than every value ``earlier`` admits."""
-    (_, _), (hi, _) = interval(later, tolerance)
-    (lo, _), (_, _) = interval(earlier, tolerance)
+    """True when every value ``later`` admits is smaller than every value ``earlier`` admits (both in
+    the base unit: 1.2万吨 after 2500万斤 is a shrink)."""
+    (_, _), (hi, _) = compared_interval(later, tolerance)
+    (lo, _), (_, _) = compared_interval(earlier, tolerance)
     return hi is not None and lo is not None and not overlaps(later, earlier, tolerance) and hi <= lo
 
 

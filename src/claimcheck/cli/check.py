@@ -84,7 +84,7 @@ def _all_formats(spec: str) -> bool:
 def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findings: bool,
             baseline_used: bool, to_file: bool) -> str:
     if fmt == "json":
-        return render_json(result)
+        return render_json(result, outcome.stale, outcome.successors)
     if fmt == "sarif":
         from ..report.sarif import render_sarif
 
@@ -100,7 +100,7 @@ def _render(fmt: str, result: Run, outcome: Outcome, *, verbose: bool, all_findi
     if fmt == "html":
         from ..report.html import render_html
 
-        return render_html(result)
+        return render_html(result, outcome.stale, outcome.successors)
     buffer = io.StringIO()
     console = Console(file=buffer, width=100, color_system=None, highlight=False) if to_file else \
         Console(file=buffer, highlight=False, force_terminal=sys.stdout.isatty(), width=_width())
@@ -216,6 +216,8 @@ def check(
             raise fail(f"cannot write {target}: {exc}") from None
     for warning in outcome.warnings:
         typer.echo(f"claimcheck: warning: {warning}", err=True)
+    if not result.documents and not result.problems:
+        typer.echo(f"claimcheck: warning: no .txt or .md files found under {', '.join(paths)}", err=True)
     if not any(fmt == "text" for fmt, _ in specs):  # the text report counts them itself
         _note_accepted(result)
     _note_stale(outcome.stale, strict_baseline, outcome.successors)

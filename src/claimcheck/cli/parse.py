@@ -20,8 +20,7 @@ _HELP = """Print the number phrases found in TEXT, with the interval each one ad
 
   printf '600余家\\n下降8.35%%\\n' | claimcheck parse --jsonl
 
-With no TEXT, the text is read from standard input. Intervals print as [low, high) with
-∞ for an unbounded side; --json and --jsonl print null there.
+With no TEXT, the text is read from standard input. Intervals print as [low, high) with ∞ for an unbounded side; --json and --jsonl print null there.
 """
 
 

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from .numberline import AXIS_HEIGHT, number_line
 from .snippets import diff_segments, fmt, reading, short_path, snippet
 
 if TYPE_CHECKING:
+    from ..baseline import Entry
     from ..engine import Run
 
 __all__ = ["render_html", "page_context"]
@@ -250,9 +252,10 @@ def _rule_options(present: list[str]) -> list[dict[str, str]]:
     return out
 
 
-def page_context(run: Run) -> dict[str, Any]:
-    """Everything the template needs, as plain data (tests inspect it)."""
-    data = run_to_dict(run)
+def page_context(run: Run, stale: Sequence[Entry] = (), successors: Mapping[str, str] | None = None
+                 ) -> dict[str, Any]:
+    """Everything the template needs, as plain data (tests inspect it); ``stale``: for the embedded JSON."""
+    data = run_to_dict(run, stale, successors)
     texts = {d.path: d.text for d in run.documents}
     items, left_out = _items(data, texts)
     unplaced = _unplaced(run)
@@ -270,10 +273,10 @@ def page_context(run: Run) -> dict[str, Any]:
     }
 
 
-def render_html(run: Run) -> str:
+def render_html(run: Run, stale: Sequence[Entry] = (), successors: Mapping[str, str] | None = None) -> str:
     """The whole report as one HTML document (deterministic: same run, same bytes)."""
     env = _env()
-    ctx = page_context(run)
+    ctx = page_context(run, stale, successors)
     # Our own stylesheet and script, rendered once and inlined; their hashes go into the page's
     # Content-Security-Policy, so no other inline script (say, one smuggled in an article) can run.
     css = _asset("report.css")

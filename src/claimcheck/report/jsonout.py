@@ -1,9 +1,17 @@
-"""The ``claimcheck/1`` JSON contract: the one place that turns model objects into JSON values."""
+"""The ``claimcheck/1`` JSON contract: the one place that turns model objects into JSON values.
+
+``summary.stale`` counts the baseline entries that matched no finding of the run (fixed, or
+changed into a new finding), and ``summary.stale_entries`` lists them as the baseline recorded
+them (fingerprint, rule, indicator, entity, values, files, message, reason), with
+``replaced_by``: the fingerprint of the new finding the conflict became, when it changed.
+Both are 0 / empty without a baseline.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -13,9 +21,11 @@ from ..model import Claim, Finding, Quantity, Span
 from .lines import LineIndex
 
 if TYPE_CHECKING:
+    from ..baseline import Entry
     from ..engine import Run
 
-__all__ = ["SCHEMA", "number", "quantity_to_dict", "claim_to_dict", "run_to_dict", "render_json", "summary"]
+__all__ = ["SCHEMA", "number", "quantity_to_dict", "claim_to_dict", "stale_to_dict", "run_to_dict", "render_json",
+           "summary"]
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -106,8 +116,16 @@ def finding_to_dict(finding: Finding, locate: _Locator) -> dict[str, Any]:
     }
 
 
-def summary(run: Run) -> dict[str, Any]:
-    """Counts for the summary line and the ``summary`` object."""
+def stale_to_dict(entry: Entry, replaced_by: str | None = None) -> dict[str, Any]:
+    """A stale baseline entry: what the baseline recorded, and the new finding it became (if it changed)."""
+    out = entry.to_dict()
+    if replaced_by:
+        out["replaced_by"] = replaced_by
+    return out
+
+
+def summary(run: Run, stale: Sequence[Entry] = (), successors: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Counts for the summary line and the ``summary`` object; ``stale``: baseline entries no finding matched."""
     by_severity = Counter(f.severity for f in run.findings if f.status == "new")
     verdicts = Counter(g.verdict for g in run.groups)
     quantities = [q for qs in run.quantities.values() for q in qs]
@@ -125,11 +143,14 @@ def summary(run: Run) -> dict[str, Any]:
         "by_rule": dict(sorted(Counter(f.rule for f in run.findings if f.status == "new").items())),
         "baselined": sum(1 for f in run.findings if f.status == "baselined"),
         "suppressed": sum(1 for f in run.findings if f.status == "suppressed"),
+        "stale": len(stale),
+        "stale_entries": [stale_to_dict(e, (successors or {}).get(e.fingerprint)) for e in stale],
     }
 
 
-def run_to_dict(run: Run) -> dict[str, Any]:
-    """The whole ``claimcheck/1`` document for a run."""
+def run_to_dict(run: Run, stale: Sequence[Entry] = (), successors: Mapping[str, str] | None = None
+                ) -> dict[str, Any]:
+    """The whole ``claimcheck/1`` document for a run (``stale``, ``successors``: from post-processing)."""
     locate = _Locator(run)
     claims = [claim_to_dict(c, locate.location(c.span)) for c in run.claims]
     return {
@@ -142,10 +163,10 @@ def run_to_dict(run: Run) -> dict[str, Any]:
         "groups": [{"id": g.id, "entity": g.entity, "indicator": g.indicator, "measure": g.measure,
                     "unit": g.unit, "claims": list(g.claims), "verdict": g.verdict} for g in run.groups],
         "findings": [finding_to_dict(f, locate) for f in run.findings],
-        "summary": summary(run),
+        "summary": summary(run, stale, successors),
     }
 
 
-def render_json(run: Run) -> str:
+def render_json(run: Run, stale: Sequence[Entry] = (), successors: Mapping[str, str] | None = None) -> str:
     """The JSON report as text: stable key order, UTF-8 characters kept, trailing newline."""
-    return json.dumps(run_to_dict(run), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(run_to_dict(run, stale, successors), ensure_ascii=False, indent=2) + "\n"

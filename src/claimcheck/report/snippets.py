@@ -6,16 +6,23 @@ segment on its own (Jinja2 autoescape), so article text can never become markup.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["Segment", "fmt", "reading", "snippet", "diff_segments", "short_path"]
+__all__ = ["Segment", "BREAK", "fmt", "reading", "snippet", "diff_segments", "short_path"]
 
 Segment = tuple[str, str]  # (text, css class: "" plain, "num", "ind", "del", "ins", "gap")
 
-# A snippet stops at the end of a sentence or clause list, or at a line break.
-_STOPS = frozenset("。！？；!?;\n")
+# A snippet stops at the end of a sentence or clause list, or at a paragraph break (a blank line).
+# A single line break inside a sentence (hard-wrapped text, a figure that starts its line) is
+# crossed and shown as BREAK, so the figure keeps its context.
+_STOPS = frozenset("。！？；!?;")
+_BLANK = frozenset(" \t\r\u3000\xa0")  # white space that can stand around a line break
+BREAK = "⏎"
+# "达到\r\n  601家" -> "达到⏎601家": a line break and the indentation around it become one BREAK
+_LINE_BREAK = re.compile(r"[ \t\r\u3000\xa0]*\n[ \t\r\u3000\xa0]*")
 
 
 def fmt(x: int | float | None) -> str:
@@ -44,24 +51,86 @@ def reading(low: int | float | None, high: int | float | None, low_inclusive: bo
     return f"x = {fmt(value)}" if value is not None else "no interval read"
 
 
-def _bounds(text: str, start: int, end: int, radius: int) -> tuple[int, int]:
-    """The sentence around ``[start, end)``, cut to ``radius`` characters on each side."""
+# A line that starts an item of its own, not the rest of a sentence: a Markdown heading, quote,
+# list item or table row ("# 标题", "> 引文", "- 条目", "| 表 |"), a bullet ("• 最新资讯", "●本报记者"),
+# a numbered item ("1、", "2.加强", "（三）", "二、"), but not a number ("2.5%").
+_ITEM_START = re.compile(r"[#>|]|[-*+][ \t]|[•·●○□■◆◇▪►▶★☆※]|\d{1,2}(?:[、)）]|\.(?!\d))"
+                         r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、")
+# A line this short that does not end a sentence is a heading, a label or a page widget ("收藏",
+# "+1", "三、主要任务"), not a wrapped line of prose: the line break after it ends the context.
+_SHORT_LINE = 8
+_TEXT = re.compile(r"\S")
+
+
+def _soft_break(text: str, i: int) -> bool:
+    """True when the line break ``text[i]`` wraps a sentence: the line before it is prose (not short,
+    not an item's heading), and the next line has text and does not start an item of its own."""
+    before = i - 1
+    while before >= 0 and text[before] in _BLANK:
+        before -= 1
+    after = i + 1
+    while after < len(text) and text[after] in _BLANK:
+        after += 1
+    if before < 0 or after >= len(text) or text[before] == "\n" or text[after] == "\n":
+        return False  # a blank line (or the text's edge): a paragraph break
+    line = text.rfind("\n", 0, before) + 1
+    while text[line] in _BLANK:
+        line += 1
+    prose = before + 1 - line >= _SHORT_LINE and not _ITEM_START.match(text, line)
+    return prose and not _ITEM_START.match(text, after)
+
+
+def _stop(text: str, i: int) -> bool:
+    """True when the snippet must not take ``text[i]``: a full stop, or a line break that is not a wrap."""
+    ch = text[i]
+    return ch in _STOPS or (ch == "\n" and not _soft_break(text, i))
+
+
+def _space(ch: str) -> bool:
+    return ch in _BLANK or ch == "\n"
+
+
+def _bounds(text: str, start: int, end: int, radius: int) -> tuple[int, int, bool, bool]:
+    """The sentence around ``[start, end)``, across wrapped lines, cut to ``radius`` characters a side;
+    and whether it was cut short on the left and on the right (an ellipsis belongs there)."""
     left = start
-    while left > 0 and start - left < radius and text[left - 1] not in _STOPS:
+    while left > 0 and start - left < radius and not _stop(text, left - 1):
         left -= 1
     right = end
-    while right < len(text) and right - end < radius and text[right] not in _STOPS:
+    while right < len(text) and right - end < radius and not _stop(text, right):
         right += 1
-    if right < len(text) and text[right] in _STOPS and text[right] != "\n":
+    if right < len(text) and text[right] in _STOPS:
         right += 1  # keep the full stop: the sentence reads finished
-    return left, right
+    while left < start and _space(text[left]):
+        left += 1  # a snippet never starts or ends on a line break or indentation
+    while right > end and _space(text[right - 1]):
+        right -= 1
+    before = left - 1
+    while before >= 0 and _space(text[before]) and not _stop(text, before):
+        before -= 1
+    cut_left = before >= 0 and not _stop(text, before)
+    # unfinished on the right ("连续3" + blank line + "年入围") unless a full stop, the text's end or
+    # the next item closes it
+    rest = _TEXT.search(text, right)
+    next_item = rest is not None and "\n" in text[right:rest.start()] and _ITEM_START.match(text, rest.start())
+    cut_right = text[right - 1] not in _STOPS and rest is not None and not next_item
+    return left, right, cut_left, cut_right
+
+
+def _show_breaks(segments: list[Segment]) -> list[Segment]:
+    """Each line break (with the indentation around it) as BREAK, inside its own segment's class."""
+    return [(_LINE_BREAK.sub(BREAK, t), c) if "\n" in t else (t, c) for t, c in segments]
 
 
 def snippet(text: str, start: int, end: int, indicator: str = "", radius: int = 60) -> list[Segment]:
-    """The clause around a number as segments, the number marked ``num`` and its indicator ``ind``."""
-    left, right = _bounds(text, start, end, radius)
+    """The sentence around a number as segments, the number marked ``num`` and its indicator ``ind``.
+
+    Line breaks inside the sentence are shown as BREAK (``⏎``), within the segment they fall in, so a
+    number written across a line (``300⏎亿元``) stays one marked segment.
+    """
+    left, right, cut_left, cut_right = _bounds(text, start, end, radius)
     before, number, after = text[left:start], text[start:end], text[end:right]
-    out: list[Segment] = [("…", "gap")] if left > 0 and text[left - 1] not in _STOPS else []
+    out: list[Segment] = [("…", "gap")] if cut_left else []
     cut = before.rfind(indicator) if indicator else -1
     if cut >= 0:
         out += [(before[:cut], ""), (indicator, "ind"), (before[cut + len(indicator):], "")]
@@ -73,9 +142,9 @@ def snippet(text: str, start: int, end: int, indicator: str = "", radius: int = 
         out += [(after[:cut], ""), (indicator, "ind"), (after[cut + len(indicator):], "")]
     else:
         out.append((after, ""))
-    if right < len(text) and text[right - 1] not in _STOPS:
+    if cut_right:
         out.append(("…", "gap"))
-    return [s for s in out if s[0]]
+    return _show_breaks([s for s in out if s[0]])
 
 
 def _merge(segments: list[Segment]) -> list[Segment]:

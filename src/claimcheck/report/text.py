@@ -164,12 +164,18 @@ def _pad(text: str, cells: int) -> str:
     return text + " " * max(1, cells - cell_len(text))
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _summary(run: Run) -> Text:
     s = summary(run)
     conflicts = sum(1 for f in run.findings if f.status == "new" and _kind(f) == _CONFLICT)
     duplicates = sum(1 for f in run.findings if f.status == "new" and _kind(f)[0] == "duplicates")
-    parts = [f"{s['documents']} documents", f"{s['claims']} claims", f"{s['groups']} groups",
-             f"{conflicts} conflicts", f"{duplicates} duplicates"]
+    parts = [_count(s["documents"], "document"), _count(s["claims"], "claim"),
+             _count(s["groups"], "group"), _count(conflicts, "conflict"),
+             _count(duplicates, "duplicated passage")]
     if s["baselined"] or s["suppressed"]:
         parts.append(f"{s['baselined']} baselined, {s['suppressed']} suppressed")
     if run.elapsed:
