@@ -258,6 +258,7 @@ _MONEY_TAIL = re.compile(f"([{_TAIL_DIGIT}])[角毛](?:([{_TAIL_DIGIT}])分(?![�
 _CENTS = {"美元": "美分", "欧元": "欧分", "英镑": "便士"}
 _CENT_TAIL = re.compile(f"又?([{_CN_ONE}十]{{1,3}}|[0-9]{{1,2}})(美分|欧分|便士)")
 _DIGIT_TAIL = re.compile(f"[{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")
+_TWO_DIGIT_TAIL = re.compile(f"[{_CN_ONE}][{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")  # 一米七五
 _TENTH = Decimal("0.1")
 _D = {**DIGITS, **{str(i): i for i in range(10)}}
 _CENT = Decimal("0.01")
@@ -278,6 +279,9 @@ def _with_tail(core: _Core, t: str, end: int, arabic: bool) -> tuple[_Core, int]
     if m is not None:
         jiao, fen, fen_only = m.groups()
         extra = _D[jiao] * _TENTH + (_D[fen] * _CENT if fen else 0) if jiao else _D[fen_only] * _CENT
+    elif (core.unit_text == "米" and not arabic and (m := _TWO_DIGIT_TAIL.match(t, end)) is not None
+          and split_adjacent_range(m.group()) is None):  # 一米五六 is "1.5 or 1.6 m": no reading
+        extra = DIGITS[m.group()[0]] * _TENTH + DIGITS[m.group()[1]] * _CENT  # 一米七五 → 1.75 米
     elif core.unit_text != "元" and not arabic and (m := _DIGIT_TAIL.match(t, end)) is not None:
         extra = DIGITS[m.group()] * _TENTH
     elif core.unit == "块" and not _cjk(t[end:end + 1]):
