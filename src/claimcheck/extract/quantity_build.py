@@ -179,6 +179,8 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if g["fk"]:  # 百分之15K: a magnitude letter on the numerator
         num = num._replace(value=num.value * LETTER_FACTORS[g["fk"]], half=num.half * LETTER_FACTORS[g["fk"]])
     hi_num = read_any(g["fnum2"]) if g["fnum2"] else None
+    if hi_num is not None and hi_num.value < num.value:
+        return None  # 百分之6~1: no range
     if den.value == 100:
         kind, unit, den_value = "percent", "%", _ONE
     elif den.value == 1000:
@@ -231,7 +233,12 @@ def build_sci(g: re.Match[str], t: str, floor: int) -> Hit | None:
         if head[-3:-2] in "×xX*" and head.endswith("10") and len(head) > 3:
             value = Decimal(head[:-3]).scaleb(power)
         else:
-            value = Decimal(head) ** power
+            try:
+                value = Decimal(head) ** power
+            except (ArithmeticError, ValueError):
+                return None  # 0^0: no value
+        if not value.is_finite():
+            return None  # 0^-1
         value = clean(value)
     else:
         value = clean(Decimal(text))

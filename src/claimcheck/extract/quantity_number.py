@@ -167,12 +167,16 @@ def _tenths(n1: str, n2: str | None, unit_text: str, unit: Unit) -> tuple[Unit |
 def _core(key: tuple, qual: str | None) -> object:
     """Read the match's groups; None = not a number phrase, _BARE = decide from the context."""
     n1, a1, m1, a2, p1, sep, n2, m2, a3, p2, unit_text, post = key
+    trim = 0
+    if p1 and not n2 and unit_text in ("%", "‰") and post is None:
+        trim, unit_text = len(unit_text), p1  # 5% %: one sign is the number's, the other stray
     if not unit_text and (p1 or p2):
         unit_text = p2 or p1
     unit = _UNITS[unit_text] if unit_text else None
-    trim = 0
     if post in ("多", "内", "之内") and (unit is None or unit.dim not in ("duration", "multiplier")):
         trim, post = len(post), None
+    if post == "+" and unit_text and unit_text not in ("%", "‰"):
+        trim, post = trim + 1, None  # + says "or more" right after a number (10万+), not after a unit
     sign = p2 if n2 else p1
     if sign and unit_text != sign and post is None:
         # 同比-12%大幅下滑: a percentage ends at its sign; 大 starts the next word, it is no unit
@@ -220,7 +224,12 @@ def _core(key: tuple, qual: str | None) -> object:
         value, (low, high, li, hi), qualifier = _shape(r1.value, r1, approx, post, qual)
         if zero_ji and post is None and qual is None:
             high = value + _TEN  # 一百零几 → (100, 110)
-    factor = (LETTER_FACTORS.get(m1) or read_numeral(m1.lstrip("个")).value) if m1 else _ONE
+    factor = _ONE
+    if m1:
+        mag = LETTER_FACTORS.get(m1) or read_numeral(m1.lstrip("个"))
+        if mag is None:
+            return None  # 3多百千: no magnitude
+        factor = mag if isinstance(mag, Decimal) else mag.value
     if unit is not None and unit.factor != _ONE:
         factor *= unit.factor
     if factor != _ONE:
@@ -441,7 +450,10 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:
         start = qual_start
-    end -= core.trim
+    if core.trim:
+        end -= core.trim
+        while t[end - 1] in " \n":
+            end -= 1  # 5% 对: the space before a unit given back is no part of the phrase
     kind, dim, unit = core.kind, core.dim, core.unit
     if unit in _PREFIXED and start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " "):
         unit, dim = _prefixed(unit, dim, t, start, floor)
