@@ -47,6 +47,15 @@ def test_edited_unrelated_paragraph_changes_nothing(tmp_path, pipeline):
     assert set(_fingerprints(tmp_path / "c")) == set(before)
 
 
+def test_edits_inside_the_conflicting_sentence_keep_the_fingerprint(tmp_path):
+    """A typo fixed, or another figure changed, in the sentence that holds a conflicting figure
+    (the real conflict check: the identity holds the figures as written, not their sentences)."""
+    before = _fingerprints(write_corpus(tmp_path / "c", {"a.txt": A, "b.txt": B}))
+    edited = A.replace("拥有国家", "共拥有国家").replace("852家", "860家")
+    (tmp_path / "c" / "a.txt").write_text(edited, encoding="utf-8")
+    assert set(_fingerprints(tmp_path / "c")) == set(before)
+
+
 def test_new_conflicting_value_makes_a_new_finding(tmp_path, pipeline):
     before = _fingerprints(write_corpus(tmp_path / "c", {"a.txt": A, "b.txt": B}))
     write_corpus(tmp_path / "c", {"c.txt": "2024年,呼和浩特市国家高新技术企业共有615家。\n"})

@@ -5,7 +5,7 @@ Granularity is the group, so a baseline entry stays stable while the same disagr
 NEW value (a third article with another count) changes the group's identity: one new finding.
 The first span is the claim of the newest dated document, then the one most at odds with the
 others, then the last document id, so the finding points at the newcomer. The identity holds
-meaning only: the group key, the distinct intervals, the documents and the normalised quotes of
+meaning only: the group key, the distinct intervals, the documents and the figures as written of
 the claims in conflict; never offsets, line numbers or claim ids.
 """
 
@@ -82,7 +82,9 @@ def _message(g: Group, involved: list[Claim], others: list[Claim], base: str, do
 
 
 def _quote_key(c: Claim) -> str:
-    return "".join(c.quote.split())
+    """The figure as written, without spaces: not the sentence around it, so an editor's fix
+    elsewhere in the sentence (a typo, another figure) does not turn the finding into a new one."""
+    return "".join(c.quantity.text.split())
 
 
 def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Document]) -> CheckResult | None:

@@ -19,7 +19,8 @@ from ..normalize import fold
 from .context import Layout
 from .entities import (Mention, clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key,
                        sentence_org, sentence_place, short_form)
-from .indicators import Reading, canonical, frame_rank, is_generic, lexicon, read_indicator, subject_noun, title_rank
+from .indicators import (Reading, attribute_prefix, canonical, frame_rank, is_generic, lexicon, read_indicator,
+                         subject_noun, title_rank)
 from .periods import as_of, document_date, find_periods
 
 __all__ = ["Extraction", "extract_document"]
@@ -55,6 +56,7 @@ _TOPIC_REACH = 6
 # Headings of plan sections, and of reviews that mention plans: "主要预期目标" vs "目标任务完成情况".
 _PLAN_HEADING = re.compile(r"目标|预期|计划|打算|展望|工作安排|重点任务|工作思路")
 _REVIEW_HEADING = re.compile(r"完成|回顾|成就|成效|进展|情况")
+_NOT_SPACE = re.compile(r"\S")
 
 
 class _Doc:
@@ -69,7 +71,10 @@ class _Doc:
         # A district's own article says 全区 for the district: "全区规模以上工业企业58家" in a 赛罕区 article.
         self.district_self = bool(self.main) and self.main.endswith(("区", "县", "旗"))
         self.zones = _zone_names(self.mentions, self.main)
+        self._heading_entities: dict[int, str | None] = {}  # by the number of headings above
+        self._heading_periods: dict[int, Period | None] = {}
         self._mention_starts = [m.start for m in self.mentions]
+        self._full_stops = [m.start() for m in _FULL_STOP.finditer(text)]
         self.main_org = self._title_org()
         self.title_period: Period | None = None
         in_title = bytearray(len(text) + 1)
@@ -94,8 +99,16 @@ class _Doc:
         """Mentions that start in ``[lo, hi)``."""
         return self.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]
 
+    def heading_entity(self, pos: int) -> str | None:
+        """``heading_entity`` of the headings above ``pos``, worked out once per heading (a long
+        article's claims would otherwise walk every heading back to its top, one claim at a time)."""
+        above = self.layout.headings_above(pos)
+        if above not in self._heading_entities:
+            self._heading_entities[above] = heading_entity(self.layout.headings_before(pos))
+        return self._heading_entities[above]
+
     def scope_city(self, pos: int) -> str | None:
-        heading = heading_entity(self.layout.headings_before(pos))
+        heading = self.heading_entity(pos)
         return heading or self.main
 
     def _org(self, m: Mention, pos: int) -> str:
@@ -142,9 +155,9 @@ class _Doc:
             if key and not key.startswith(gazetteer().anaphora):  # 附属医院全年门诊量…,开放床位3260张
                 return key, "sentence"
         line = self.layout.line_at(q.start)
-        if self.text[line[0]:line[1]].lstrip().startswith(_BULLETS):
+        if self.text.startswith(_BULLETS, self.opening(line), line[1]):
             return "unknown", "document"  # a bullet (a related-news link) names its own subject or none
-        heading = heading_entity(self.layout.headings_before(q.start))
+        heading = self.heading_entity(q.start)
         if heading:
             return heading, "heading"
         if self.main_org and (m is None or m.kind != "self"):
@@ -169,9 +182,7 @@ class _Doc:
             return find_periods(own.group(1), self.doc.date)[0].period
         if before:
             return before[-1].period
-        line = self.layout.line_at(q.start)
-        first = self.layout.sentence_at(line[0] + len(self.text[line[0]:line[1]]) - len(
-            self.text[line[0]:line[1]].lstrip()))
+        first = self.layout.sentence_at(self.opening(self.layout.line_at(q.start)))
         for p in self.periods[bisect_left(self._period_starts, first[0]):]:  # "2023年,乌海市推深做实改革创新"
             if p.start >= first[1] or p.start >= q.start:
                 break
@@ -198,7 +209,14 @@ class _Doc:
 
     def _heading_period(self, pos: int) -> Period | None:
         """The period named by the nearest heading above that names one (``## 2023年``, a
-        communiqué's title ``包头市2024年国民经济和社会发展统计公报``), respecting markdown levels."""
+        communiqué's title ``包头市2024年国民经济和社会发展统计公报``), respecting markdown levels;
+        worked out once per heading, like ``heading_entity``."""
+        above = self.layout.headings_above(pos)
+        if above not in self._heading_periods:
+            self._heading_periods[above] = self._find_heading_period(pos)
+        return self._heading_periods[above]
+
+    def _find_heading_period(self, pos: int) -> Period | None:
         ceiling = 10
         for h in self.layout.headings_before(pos):
             if h.level > ceiling or (h.level == 9 and ceiling < 9):
@@ -213,9 +231,26 @@ class _Doc:
 
     def in_plan_section(self, pos: int) -> bool:
         """True under a heading that announces plans: "二、2024年主要预期目标", "## 下一步工作计划"."""
-        nearest = next(self.layout.headings_before(pos), None)
-        return nearest is not None and bool(_PLAN_HEADING.search(nearest.text)) \
-            and not _REVIEW_HEADING.search(nearest.text)
+        above = self.layout.headings_above(pos)
+        if above == 0:
+            return False
+        nearest = self.layout.headings[above - 1]
+        return bool(_PLAN_HEADING.search(nearest.text)) and not _REVIEW_HEADING.search(nearest.text)
+
+    def in_plan_list(self, pos: int) -> bool:
+        """True when a plan leader opens the full sentence (up to 。, across ；) before ``pos``."""
+        # The last full stop by bisection in the document's list (scanning the paragraph from its
+        # start cost a scan per claim).
+        i = bisect_left(self._full_stops, pos) - 1
+        line_start = self.layout.line_at(pos)[0]
+        start = max(line_start, self._full_stops[i] + 1) if i >= 0 else line_start
+        return bool(_PLAN_LEADER.search(self.text, start, pos))
+
+    def opening(self, line: tuple[int, int]) -> int:
+        """Offset of the first character of ``line`` that is not white space (its end if none)."""
+        # A search instead of ``lstrip``: a paragraph is one line, copied twice per claim otherwise.
+        m = _NOT_SPACE.search(self.text, line[0], line[1])
+        return m.start() if m else line[1]
 
 
 def _zone_names(mentions: list[Mention], city: str | None) -> dict[str, str]:
@@ -233,19 +268,23 @@ def _zone_names(mentions: list[Mention], city: str | None) -> dict[str, str]:
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the given spans blanked out, so that nouns stop at them."""
-    chars = list(text)
-    for s, e in spans:
-        chars[s:e] = _MASK * (e - s)
-    return "".join(chars)
+    """``text`` with the given spans (which may overlap) blanked out, so that nouns stop at them."""
+    # Pieces joined in order: a list of every character of the text cost ten times more.
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e > s:
+            out += (text[pos:s], _MASK * (e - s))
+            pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _attribute_words(noun: str) -> tuple[str, ...]:
-    lex = lexicon()
     out = []
     rest = noun
     while rest:
-        word = next((p for p in lex.prefixes if rest.startswith(p)), None)
+        word = attribute_prefix(rest)
         if word is None:
             break
         out.append(word)
@@ -254,10 +293,9 @@ def _attribute_words(noun: str) -> tuple[str, ...]:
 
 
 def _only_attributes(noun: str) -> bool:
-    lex = lexicon()
     rest = noun
     while rest:
-        word = next((p for p in lex.prefixes if rest.startswith(p)), None)
+        word = attribute_prefix(rest)
         if word is None:
             return False
         rest = rest[len(word):]
@@ -423,7 +461,7 @@ class _Builder:
             quote=_quote(d.doc.text, sentence, q), quantity=q, indicator=found.key,
             indicator_text=found.text, entity=entity, period=period,
             measure="target" if _is_plan(d.text, sentence[0], q.start) or d.in_plan_section(q.start)
-            or _in_plan_list(d.text, d.layout.line_at(q.start)[0], q.start) else reading.measure,
+            or d.in_plan_list(q.start) else reading.measure,
             confidence=confidence if source != "document" else confidence * 0.9,
             attributes=attributes + (("其中",) if reading.part else ()),
             base=self._base(reading, found.key, period),
@@ -470,24 +508,17 @@ _PLAN_LEADER = re.compile(r"目标(?:是|为)?[:：]|预期目标|力争|确保|
 _FULL_STOP = re.compile(r"[。！？!?]")
 
 
-def _in_plan_list(text: str, line_start: int, pos: int) -> bool:
-    """True when a plan leader opens the full sentence (up to 。, across ；) before ``pos``."""
-    start = line_start
-    for m in _FULL_STOP.finditer(text, line_start, pos):
-        start = m.end()
-    return bool(_PLAN_LEADER.search(text, start, pos))
-
-
 def _is_plan(text: str, start: int, pos: int) -> bool:
     """A plan word between ``start`` and the number at ``pos`` (one character more: 将近 is no plan)."""
-    return any(m.start() < pos for m in _TARGET.finditer(text, start, pos + 1))
+    first = _TARGET.search(text, start, pos + 1)  # matches come in order: only the first can start before pos
+    return first is not None and first.start() < pos
 
 
 def _strip_attrs(noun: str) -> str:
     lex = lexicon()
     rest = noun
     while rest not in lex.alias:
-        word = next((p for p in lex.prefixes if rest.startswith(p) and len(rest) > len(p)), None)
+        word = attribute_prefix(rest, shorter=True)
         if word is None:
             break
         rest = rest[len(word):]

@@ -14,11 +14,19 @@ from dataclasses import dataclass
 __all__ = ["Heading", "Layout", "layout"]
 
 # Sentence ends: 。！？ and their ASCII forms, the semicolons that separate list items, and newlines.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|……")
+# Every alternative here and below starts with its own character (no class, no lookbehind first):
+# the engine then skips to the next possible boundary in its fast loop (about twice as fast as
+# "[。！？!?；;\n]|……" and lookbehinds first).
+_SENTENCE_END = re.compile(r"。|！|？|!|\?|；|;|\n|……")
 # Clause boundaries inside a sentence: commas, enumeration commas, colons, brackets, dashes.
 # Example: "培育高新技术企业600余家,占全区30%" → "培育高新技术企业600余家" | "占全区30%".
-# An enumeration comma between two figures does not end a clause: "分别增长6.3%、5.8%和5.9%".
-_CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|(?<![0-9%])、|、(?![0-9])|[，：:（）()【】]|——")
+# A comma between two digits is a thousands separator (1,234), and an enumeration comma between two
+# figures does not end a clause: "分别增长6.3%、5.8%和5.9%".
+_CLAUSE_END = re.compile(r"，|：|:|（|）|\(|\)|【|】|——|,(?<![0-9],)|,(?![0-9])|、(?<![0-9%]、)|、(?![0-9])")
+# Both at once: the clauses of the whole text in one scan. The two share no character and a sentence
+# end is never a digit, so this finds exactly the sentence ends plus the clause ends inside each
+# sentence (one scan per sentence cost a Python call each, 40,000 per million characters).
+_ANY_END = re.compile(f"{_SENTENCE_END.pattern}|{_CLAUSE_END.pattern}")
 # A markdown heading: "## 创新主体“量质齐升”".
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*(\S.*)$")
 _TERMINAL = "。，,；;：:！!？?、…—”\"）)"
@@ -70,7 +78,7 @@ def _headings(text: str, lines: list[tuple[int, int]]) -> list[Heading]:
         if not line:
             prev_blank = True
             continue
-        md = _MD_HEADING.match(text[s:e])
+        md = _MD_HEADING.match(text[s:e]) if line[0] == "#" else None  # the regex only on candidates
         if md:
             out.append(Heading(s, e, len(md.group(1)), md.group(2).strip()))
         elif prev_blank and len(line) <= 24 and (line[-1] not in _TERMINAL or _CLOSED_PAREN.search(line)) \
@@ -87,8 +95,9 @@ class Layout:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = _lines(text)
-        self.sentences = [seg for s, e in self.lines if e > s for seg in _segments(text, s, e, _SENTENCE_END)]
-        self.clauses = [seg for s, e in self.sentences for seg in _segments(text, s, e, _CLAUSE_END)]
+        # A newline ends a sentence, so the sentences of the whole text are those of its lines.
+        self.sentences = _segments(text, 0, len(text), _SENTENCE_END)
+        self.clauses = _segments(text, 0, len(text), _ANY_END)
         self.headings = _headings(text, self.lines)
         self._line_starts = [s for s, _ in self.lines]
         self._sentence_starts = [s for s, _ in self.sentences]
@@ -123,10 +132,17 @@ class Layout:
             i += 1
         return out
 
+    def headings_above(self, pos: int) -> int:
+        """How many headings end before ``pos``: always the first ones, since headings are whole
+        lines (only the last heading starting before ``pos`` may still hold it). Two offsets with
+        the same count have the same headings above them, so callers can remember answers by it."""
+        i = bisect_right(self._heading_starts, pos)
+        return i if i == 0 or self.headings[i - 1].end <= pos else i - 1
+
     def headings_before(self, pos: int) -> Iterator[Heading]:
         """Headings that end before ``pos``, nearest first (lazily: callers stop at the first match)."""
-        i = bisect_right(self._heading_starts, pos)
-        return (self.headings[j] for j in range(i - 1, -1, -1) if self.headings[j].end <= pos)
+        headings = self.headings
+        return (headings[j] for j in range(self.headings_above(pos) - 1, -1, -1))
 
 
 def layout(text: str) -> Layout:

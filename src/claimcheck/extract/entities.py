@@ -10,6 +10,7 @@ Yardstick mentions are skipped: ``全国第30位``, ``占全区30%``, ``在全�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -76,7 +77,8 @@ _STOP_WORDS = ("打造", "建设", "推动", "引进", "依托", "获批", "成�
                "推进", "培育", "拥有", "围绕", "全力", "支撑", "创建", "带动", "促进", "成为", "聚焦",
                "构建", "发挥", "提升", "强化", "深化", "链接", "汇聚", "集聚", "搭建", "落地", "运营", "打开",
                "直接", "进入", "走进", "来到", "参观", "凭借", "通过", "依靠", "借助", "作为", "其中", "包括", "以及")
-_STOP_WORDS_RE = re.compile("(?:" + "|".join(_STOP_WORDS) + ")$")
+_STOP_WORDS_SET = frozenset(_STOP_WORDS)
+_STOP_WORD_LENGTHS = tuple(sorted({len(w) for w in _STOP_WORDS}))
 _MAX_ORG = 22
 _MEASURE_CHARS = frozenset("家个所座批类")
 _ORG_PREFIXES = ("国家", "自治区", "中国", "内蒙古", "京津冀", "中关村", "全国")
@@ -107,7 +109,7 @@ def _org_start(text: str, end: int, places: dict[int, Mention]) -> int:
         ch = text[pos - 1]
         if not ("\u4e00" <= ch <= "\u9fff" or ch.isalpha()) or ch in _STOP_CHARS:
             break
-        if _STOP_WORDS_RE.search(text, max(0, pos - 2), pos):
+        if any(text[pos - n:pos] in _STOP_WORDS_SET for n in _STOP_WORD_LENGTHS if pos >= n):  # …打造|
             break
         pos -= 1
     return pos
@@ -174,6 +176,7 @@ def find_mentions(text: str) -> list[Mention]:
     places = _place_mentions(text, gz)
     places = sorted([*places, *_division_mentions(text, places)], key=lambda x: (x.start, x.end))
     by_end = {p.end: p for p in places if p.kind != "self"}
+    place_starts = [p.start for p in places]
     orgs: list[Mention] = []
     for m in gz.suffix_re.finditer(text):
         start = _org_start(text, m.start(), by_end)
@@ -188,7 +191,8 @@ def find_mentions(text: str) -> list[Mention]:
         anaphoric = name.startswith(gz.anaphora) or text.endswith(gz.anaphora, 0, start)
         if not _is_name(name, m.group(0), start == m.start(), anaphoric, gz):
             # "一等奖花落呼和浩特吉迈科技有限公司": the name starts at the place it holds.
-            inner = [p for p in places if start < p.start and p.end <= m.start() and p.kind == "place"]
+            between = places[bisect_right(place_starts, start):bisect_left(place_starts, m.start())]
+            inner = [p for p in between if p.end <= m.start() and p.kind == "place"]
             if not inner:
                 continue
             start, name = inner[-1].start, text[inner[-1].start:m.end()]

@@ -15,8 +15,8 @@ from functools import cache
 
 from ..resources import load_rules_toml
 
-__all__ = ["Lexicon", "lexicon", "canonical", "Reading", "read_indicator", "is_generic", "subject_noun",
-           "title_rank", "frame_rank"]
+__all__ = ["Lexicon", "lexicon", "canonical", "attribute_prefix", "Reading", "read_indicator", "is_generic",
+           "subject_noun", "title_rank", "frame_rank"]
 
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 
@@ -32,6 +32,9 @@ class Lexicon:
     implied: dict[str, frozenset[str]]
     cumulative: frozenset[str]
     generic: frozenset[str]
+    # The attribute words as one alternation, longest first: one match instead of a startswith per word.
+    prefix_re: re.Pattern[str] = re.compile(r"(?!)")
+    distinguishing_set: frozenset[str] = frozenset()
 
 
 def is_generic(indicator: str) -> bool:
@@ -53,10 +56,20 @@ def lexicon() -> Lexicon:
         implied[entry["key"]] = frozenset(entry.get("implied", []))
         if entry.get("cumulative"):
             cumulative.add(entry["key"])
-    words = {*attrs.get("neutral", []), *attrs.get("distinguishing", [])}
-    return Lexicon(alias, tuple(sorted(words, key=lambda s: (-len(s), s))),
+    words = sorted({*attrs.get("neutral", []), *attrs.get("distinguishing", [])}, key=lambda s: (-len(s), s))
+    return Lexicon(alias, tuple(words),
                    tuple(attrs.get("distinguishing", [])), dict(attrs.get("same", {})), implied,
-                   frozenset(cumulative), frozenset(data.get("generic", {}).get("nouns", [])))
+                   frozenset(cumulative), frozenset(data.get("generic", {}).get("nouns", [])),
+                   re.compile("|".join(map(re.escape, words)) or r"(?!)"), frozenset(attrs.get("distinguishing", [])))
+
+
+def attribute_prefix(rest: str, shorter: bool = False) -> str | None:
+    """The longest attribute word ``rest`` starts with (``shorter``: only one that leaves something
+    after it, as in ``国家级企业`` but not ``国家级`` alone); None if it starts with none."""
+    # An alternation tries its words in order, longest first, so it finds the longest; an end
+    # one character early keeps the word strictly shorter than ``rest``.
+    m = lexicon().prefix_re.match(rest, 0, len(rest) - 1 if shorter else len(rest))
+    return m.group(0) if m else None
 
 
 # Words that add nothing at the end: "高新技术企业数量", "老旧小区改造工程".
@@ -74,7 +87,7 @@ def canonical(noun: str, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, .
     attrs = list(extra)
     rest = noun
     while rest not in lex.alias:
-        word = next((p for p in lex.prefixes if rest.startswith(p) and len(rest) > len(p)), None)
+        word = attribute_prefix(rest, shorter=True)
         if word is None:
             break
         attrs.append(word)
@@ -84,7 +97,7 @@ def canonical(noun: str, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, .
         rest = trimmed if len(trimmed) >= 2 else rest
     key = lex.alias.get(rest, rest)
     implied = lex.implied.get(key, frozenset())
-    kept = {lex.same.get(a, a) for a in attrs} & set(lex.distinguishing)
+    kept = {lex.same.get(a, a) for a in attrs} & lex.distinguishing_set
     kept -= {lex.same.get(a, a) for a in implied} | implied
     # A stock is cumulative already (累计培育高新技术企业601家 is the stock), but 累计新增 since a year
     # is a sum of flows, not the year's 新增.
@@ -144,6 +157,7 @@ _INNER_VERBS = ("力争", "计划", "预计", "确保", "争取到", "争取", "
                 "推动", "带动", "促进", "获得", "开展", "设立", "签约", "推进", "解决", "改扩建", "新建", "加装",
                 "挂牌", "帮扶", "接入", "链接", "发运", "布局", "打造", "建设", "攻克", "获", "有", "入驻", "进驻",
                 "招收", "录取", "招生")
+_ANY_INNER_VERB = re.compile("|".join(map(re.escape, _INNER_VERBS)))
 _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建立", "获", "是", "为", "在", "已", "和", "与",
                "及", "等", "的", "同比", "较", "比", "占", "达", "成为", "入选", "完成", "参与", "开展", "覆盖",
                "提供", "带动", "增加", "增长", "下降", "提升", "超", "共", "累计", "签约", "通过", "位居",
@@ -179,6 +193,8 @@ def _strip_tail(pre: str) -> str:
 
 def _cut_inner(noun: str) -> str:
     """Keep what follows the last verb inside ``noun``, when at least two characters remain."""
+    if not _ANY_INNER_VERB.search(noun):  # most nouns hold none: one search instead of one per verb
+        return noun
     best = 0
     for v in _INNER_VERBS:
         i = noun.rfind(v)
