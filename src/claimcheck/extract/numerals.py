@@ -184,7 +184,7 @@ def read_cn_decimal(s: str) -> Reading | None:
 
 
 _CONSECUTIVE = {("一", "二"), ("二", "三"), ("三", "四"), ("四", "五"), ("五", "六"), ("六", "七"),
-                ("七", "八"), ("八", "九"), ("一", "两"), ("两", "三"), ("三", "五")}
+                ("七", "八"), ("八", "九"), ("一", "两"), ("两", "三"), ("三", "五"), ("三", "两")}
 
 
 @lru_cache(maxsize=4096)
@@ -200,7 +200,8 @@ def split_adjacent_range(s: str) -> tuple[str, str] | None:
         if (s[i], s[i + 1]) in _CONSECUTIVE:
             if (i and s[i - 1] in DIGITS) or s[i + 2:i + 3] in DIGITS:
                 return None
-            return s[:i + 1] + s[i + 2:], s[:i] + s[i + 1:]
+            low, high = s[:i + 1] + s[i + 2:], s[:i] + s[i + 1:]
+            return (high, low) if s[i] == "三" and s[i + 1] == "两" else (low, high)  # 三两天: two or three
     return None
 
 
