@@ -50,8 +50,9 @@ inside a compound or before money (新台币3兆元), the prefix mega in 兆瓦/
 半折/打对折 → 50 %, 一百零几万 → (1000000, 1100000). Money tails after digits (5元3角 → 5.3 元)
 and cents of a foreign currency (两美元又三美分 → 2.03 美元); 两个亿卢布. 两 ending a numeral is the
 weight unit (二两, 两万两 = 20000 两), but a digit of a pair before a word the unit cannot take
-(三两天, 一两个). A whole number before a fraction: 1 3/5, 三又一千分之二十三. 十折 is no figure;
-places must go down inside a numeral (一百二百 is two numbers, not 300).
+(三两天, 一两个; 三两 is two or three). A whole number before a fraction: 1 3/5, 三又一千分之二十三.
+十折 is no figure; places must go down inside a numeral (一百二百 is two numbers, not 300). A unit per
+another unit is a rate (7.5吨/公顷 → unit 吨/公顷, 2100元/月 → 元/月, dimension rate or price).
 
 Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
 ``quantity_plain`` reads plain digit phrases (388家) fast; ``quantity_number`` reads the general

@@ -310,7 +310,7 @@ def _with_tail(core: _Core, t: str, end: int, arabic: bool) -> tuple[_Core, int]
 _SEP_FIRST = frozenset("至到~-—–")
 # After 5元 a digit may start a money tail (5元3角), after 2美元 又 the cents (2美元又50美分).
 _TAIL_FIRST = frozenset("123456789又")
-_NOT_FAST_AFTER = _SEP_FIRST | _TAIL_FIRST
+_NOT_FAST_AFTER = _SEP_FIRST | _TAIL_FIRST | {"/"}  # 5吨/公顷: a rate
 _RANGE_SEP = re.compile("——|--|[至到~-]|—|–")
 
 
@@ -329,6 +329,34 @@ def _second_end(core: _Core, key: tuple, t: str, end: int) -> tuple[_Core, int]:
         return core, end
     value = clean((core.value + c2.value) / _TWO)
     return core._replace(value=value, high=c2.high, hi=c2.hi, qualifier=sep.group(), article=False), m.end()
+
+
+# A rate: a unit per another unit. Example: "5吨/公顷", "500公斤/亩", "2毫克/升", "3000元/月".
+_UNIT_AT = re.compile(_T.unit_pattern)
+_NOT_PER = frozenset(("percent", "permille", "percentage_point", "label", "multiplier"))
+# Denominators that are no unit of their own: 3000元/月, 1.95港元/股, 500元/晚, 1.2万元/平.
+_PER_WORDS = {"月": "月", "日": "天", "股": "股", "晚": "晚", "平": "平方米"}
+
+
+def _per_unit(core: _Core, t: str, end: int) -> tuple[_Core, int]:
+    """The core and end extended over ``/unit`` after the unit, if a unit follows the slash."""
+    if core.kind in _NOT_PER or "/" in core.unit:
+        return core, end
+    m = _UNIT_AT.match(t, end + 1)
+    per = _UNITS.get(m.group()) if m is not None else None
+    after = t[m.end():m.end() + 1] if m is not None else ""
+    if (per is not None and per.kind not in _NOT_PER and "/" not in m.group()
+            and not (after.isascii() and after.isalnum())):  # not 5吨/h2
+        # The denominator as its canonical unit when that is the same amount (公斤 → 千克), else as written.
+        written, stop = m.group(), m.end()
+        denominator = per.unit if per.factor == _ONE and not per.half else written
+    elif t[end + 1:end + 2] in _PER_WORDS:
+        written, stop = t[end + 1], end + 2
+        denominator = _PER_WORDS[written]
+    else:
+        return core, end
+    return core._replace(unit=f"{core.unit}/{denominator}", dim="price" if core.dim == "money" else "rate",
+                         kind="number", unit_text=f"{core.unit_text}/{written}", article=False), stop
 
 
 # A scale or currency named before the amount: 华氏98.6度 (℉), 摄氏35度 (℃), 港币两千元 (港元).
@@ -446,6 +474,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         core, end = _with_tail(core, t, end, key[0][0].isdigit())
     if key[10] and not key[6] and t[end:end + 1] in _SEP_FIRST and core.value is not None and core.kind != "label":
         core, end = _second_end(core, key, t, end)
+    if t[end:end + 1] == "/" and core.unit is not None and core.value is not None:
+        core, end = _per_unit(core, t, end)
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:

@@ -62,7 +62,7 @@ def _plain_tail() -> str:
     # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
     return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?([余多来](?![万萬亿億千百十仟佰拾]))?("
             + trie_regex(units) + ")"
-            r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内及或+])")
+            r"(?![余多来几至到~\-—–%‰0-9A-Za-z以左上前之有内及或+/])")
 
 
 def _unit_guards() -> dict[str, str]:
