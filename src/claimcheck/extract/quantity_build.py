@@ -27,6 +27,7 @@ _QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
 _DASHES = frozenset("-—–~")
+_CLOSE_PARENS = frozenset(")）")  # 1万(含)-5万元: the dash after a note is no minus sign
 _BEFORE_LENGTHS = tuple(range(max(map(len, tables().before)), 0, -1))  # 大于或等于 … 约
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
 
@@ -142,7 +143,7 @@ def signed(h: Hit, t: str, floor: int) -> Hit:
     if s - 1 >= floor and t[s - 1] in "负負":
         return _negate(h._replace(start=s - 1))
     if (s - 1 >= floor and t[s - 1] == "-" and not (s >= 2 and t[s - 2].isalnum() and t[s - 2].isascii())
-            and not (s - 1 == floor > 0 or t[s - 2:s - 1] in _DASHES)):
+            and not (s - 1 == floor > 0 or t[s - 2:s - 1] in _DASHES or t[s - 2:s - 1] in _CLOSE_PARENS)):
         return _negate(h._replace(start=s - 1))  # not 1万元-5万元 or 1--5: a range, not a sign
     word, sign = direction(t, s, floor)
     if word is None:

@@ -169,7 +169,7 @@ def _number() -> str:
     geyi = f"个[亿億](?=(?:{'|'.join(money)}))"
     return (
         f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}|{_LETTER_MAG}|{geyi}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
-        f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
+        f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT}|{_LETTER_MAG})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?:{_GAP}(?P<unit>{t.unit_pattern}))?"
         f"(?P<post>{post})?"
         # After a digit or Latin letter, no further letter or digit: 5G and B2 are labels, not 5

@@ -167,6 +167,10 @@ def _tenths(n1: str, n2: str | None, unit_text: str, unit: Unit) -> tuple[Unit |
 def _core(key: tuple, qual: str | None) -> object:
     """Read the match's groups; None = not a number phrase, _BARE = decide from the context."""
     n1, a1, m1, a2, p1, sep, n2, m2, a3, p2, unit_text, post = key
+    if n2 and m2 in LETTER_FACTORS:
+        if m1 and m1 != m2:
+            return None  # 10k-1M: two scales
+        m1 = m2  # 10-15k, 10k-15k: the letter counts for both ends
     trim = 0
     if p1 and not n2 and unit_text in ("%", "‰") and post is None:
         trim, unit_text = len(unit_text), p1  # 5% %: one sign is the number's, the other stray
