@@ -75,7 +75,7 @@ from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
 from .quantity_plain import clear_plain_cache, plain_hit, plain_search
-from .quantity_grammar import START, grammars_by_first_char
+from .quantity_grammar import SPACED_RUN, START, grammars_by_first_char
 from .quantity_spaced import build_spaced
 from .quantity_tables import tables
 
@@ -85,6 +85,8 @@ __all__ = ["find_quantities", "clear_caches"]
 _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅点0123456789")
 
 
+# A run with a space inside (7 万5 千): quantity_spaced reads it whole and 4 characters past it.
+_SPACED_RUN = re.compile(f"[{SPACED_RUN}]* {{1,4}}[{SPACED_RUN}]+(?: {{1,4}}[{SPACED_RUN}]+)*")
 _NUMERAL_RUN = re.compile("[零〇○一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅]+")
 _UNIT_RE = re.compile(tables().unit_pattern)
 # Bigrams that can start a lexicon word's numeral run: (char before, numeral) and (numeral, char after).
@@ -227,7 +229,8 @@ def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
     """
     hit, pos = _general(t, p, floor)
     run = _NUMERAL_RUN.match(t, p)  # a failed alternative may have read the whole run
-    reach = max(pos, run.end() if run else p + 1, hit[1] if hit else 0) + _REACH
+    spaced = _SPACED_RUN.match(t, p)
+    reach = max(pos, run.end() if run else p + 1, spaced.end() + 4 if spaced else 0, hit[1] if hit else 0) + _REACH
     if hit is None:
         return pos - p, None, reach
     return pos - p, (hit[0] - p, hit[1] - p, tuple(hit[2:])), reach

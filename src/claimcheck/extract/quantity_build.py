@@ -202,7 +202,7 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
         return signed(hit, t, floor)
     if hi_num is not None:
         low, high = value, clean(hi_num.value / den_value)
-        hit = Hit(g.start(), g.end(), (low + high) / _TWO, low, high, unit, "ratio", "~", kind,
+        hit = Hit(g.start(), g.end(), low + (high - low) / _TWO, low, high, unit, "ratio", "~", kind,
                   unit_text=unit)
     else:
         start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, g["fpost"])
