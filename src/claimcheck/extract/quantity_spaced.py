@@ -38,9 +38,9 @@ _OPENERS = ("百分之", "千分之", "分之")
 # A three-digit group led by a zero says "thousands separator": 1 000 000, 2 050 000 (a list
 # of numbers, 100 200 300, has none and stays a list).
 _SI = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?: [0-9]{3})+(?![0-9])")
-
-
+# A fraction after 又. Example: "又 三 分之 一".
 _FRACTION_AHEAD = re.compile(f"又[{''.join(sorted(_NUMBER))} ]+分 *之")
+# Digits and the magnitude after them. Example: "5千 4百" (group 1: 千).
 _LOWER = re.compile(f"[0-9]+(?:\\.[0-9]+)? ?([{_PLACES}{_SECTIONS}])")
 _MAGNITUDE = {**PLACES, **SECTIONS, "廿": 10, "卅": 10}
 
@@ -49,8 +49,8 @@ def join_at(before: str, rest: str) -> bool:
     """Close the space between ``before`` (the phrase so far, spaces removed) and ``rest``.
 
     Examples: ("七", "万5") yes; ("一百", "五十二") yes; ("四百点", "五") yes; ("百分之五", "十")
-    yes; ("一百五十", "个百分点") yes; ("九", "九折") yes; ("2020", "2021") no; ("一百", "二百") no
-    (read afterwards: two places in a row are no numeral).
+    yes; ("一百五十", "个百分点") yes; ("九", "九折") yes; ("2020", "2021") no; ("3万", "5") no.
+    ("一百", "二百") yes, but 一百二百 is no numeral, so build_spaced falls back to 一百 alone.
     """
     left, right = before[-1], rest[0]
     if right == "又":  # 三 百 五 又 三 分之 一: a whole number and a fraction
