@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from ..resources import load_rules_toml
 from .context import Heading
+from .quantity_tables import trie_regex
 
 __all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "main_entity", "heading_entity",
            "clause_entity", "sentence_place", "sentence_org", "short_form", "org_key"]
@@ -64,8 +65,10 @@ def gazetteer() -> Gazetteer:
     zones = tuple(org.get("zone_suffixes", []))
     suffixes = sorted({*zones, *org.get("institution_suffixes", [])}, key=lambda s: (-len(s), s))
     short = tuple(sorted(org.get("short_forms", {}).items(), key=lambda kv: -len(kv[0])))
-    return Gazetteer(names, self_names, re.compile("|".join(map(re.escape, every))), zones,
-                     re.compile("|".join(map(re.escape, suffixes))), tuple(org.get("anaphora", [])), short,
+    # Tries: at each position the longest name, as the alternation sorted longest first had it, but
+    # the engine follows one branch per character instead of trying every name (twice as fast).
+    return Gazetteer(names, self_names, re.compile(trie_regex(dict.fromkeys(every, ""))), zones,
+                     re.compile(trie_regex(dict.fromkeys(suffixes, ""))), tuple(org.get("anaphora", [])), short,
                      tuple(org.get("subject_suffixes", [])))
 
 
