@@ -88,12 +88,12 @@ class _Doc:
             i = bisect_left(self._period_starts, title.start)
             if i < len(self.periods) and self.periods[i].start < title.end and self.periods[i].period.known:
                 self.title_period = replace(self.periods[i].period, source="heading")
-        numbers_and_times = [*((p.start, p.end) for p in every), *((q.start, q.end) for q in quantities if q.claimable)]
-        self.masked = _masked(text, [*numbers_and_times,
-                                     *((m.start, m.end) for m in self.mentions if m.kind != "weak")])
+        numbers_and_times = [(p.start, p.end) for p in every] + [(q.start, q.end) for q in quantities if q.claimable]
         # After the number an organisation's name may be the counted thing: "全国348个科技城".
-        self.masked_after = _masked(text, [*numbers_and_times,
-                                           *((m.start, m.end) for m in self.mentions if m.kind in ("place", "self"))])
+        self.masked_after = _masked(text, numbers_and_times + [(m.start, m.end) for m in self.mentions
+                                                               if m.kind in ("place", "self")])
+        # Before it every strong mention is masked: the same text with the organisations masked too.
+        self.masked = _masked(self.masked_after, [(m.start, m.end) for m in self.mentions if m.kind == "org"])
 
     def mentions_between(self, lo: int, hi: int) -> list:
         """Mentions that start in ``[lo, hi)``."""
@@ -147,10 +147,11 @@ class _Doc:
             if inside and clause[0] - inside[-1].end <= 2:
                 return inside[-1].key, "clause"
         if m is None:
-            s = sentence_place(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
+            earlier = self.mentions_between(sentence[0], clause[0])
+            s = sentence_place(self.text, earlier, sentence[0], clause[0])
             if s is not None and s.kind == "place":
                 return s.key, "sentence"
-            o = sentence_org(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
+            o = sentence_org(self.text, earlier, sentence[0], clause[0])
             key = self._org(o, q.start) if o is not None else ""
             if key and not key.startswith(gazetteer().anaphora):  # 附属医院全年门诊量…,开放床位3260张
                 return key, "sentence"

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ..resources import load_rules_toml
 from .context import Heading
@@ -24,9 +25,11 @@ __all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "main_entity", 
            "clause_entity", "sentence_place", "sentence_org", "short_form", "org_key"]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A named entity in the text: ``kind`` is place, weak (全国/全区), self (全市/我市) or org."""
+class Mention(NamedTuple):
+    """A named entity in the text: ``kind`` is place, weak (全国/全区), self (全市/我市) or org.
+
+    A named tuple, not a frozen dataclass: an article makes thousands, and this builds in a third of
+    the time."""
 
     start: int
     end: int
