@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.extract import periods
+from claimcheck.extract import entities, periods
 from claimcheck.extract.claims import _masked
 from claimcheck.extract.context import _CLAUSE_END, _SENTENCE_END, Layout, _segments
 from claimcheck.extract.indicators import attribute_prefix, lexicon
@@ -111,3 +111,8 @@ def test_attribute_prefix_is_the_longest_word_that_starts_the_noun() -> None:
         assert attribute_prefix(noun) == next((p for p in lex.prefixes if noun.startswith(p)), None)
         assert attribute_prefix(noun, shorter=True) == next(
             (p for p in lex.prefixes if noun.startswith(p) and len(noun) > len(p)), None)
+
+
+def test_organisation_stop_words_are_two_characters() -> None:
+    # _org_start looks each step back up as the two characters before it.
+    assert {len(w) for w in entities._STOP_WORDS} == {2}

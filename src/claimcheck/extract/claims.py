@@ -75,6 +75,7 @@ class _Doc:
         self._heading_periods: dict[int, Period | None] = {}
         self._mention_starts = [m.start for m in self.mentions]
         self._full_stops = [m.start() for m in _FULL_STOP.finditer(text)]
+        self.as_of = as_of(doc.date)  # one Period (immutable) for every claim that falls back to it
         self.main_org = self._title_org()
         self.title_period: Period | None = None
         in_title = bytearray(len(text) + 1)
@@ -193,7 +194,7 @@ class _Doc:
         if topic is not None:
             return topic
         heading = self._heading_period(q.start)
-        return heading if heading is not None else as_of(self.doc.date)
+        return heading if heading is not None else self.as_of
 
     def _topic_period(self, lo: int, hi: int) -> Period | None:
         """The period that opens a later sentence of the paragraph ("上半年,全省…。规上工业…"), the
