@@ -20,7 +20,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _texts() -> list[str]:
-    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(FIXTURES.glob("*/*/*.txt"))
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(FIXTURES.glob("*/*/*.txt")) + sorted(FIXTURES.glob("*/*/*.md"))
     return [fold(p.read_text("utf-8")) for p in paths]
 
 
@@ -116,3 +116,22 @@ def test_attribute_prefix_is_the_longest_word_that_starts_the_noun() -> None:
 def test_organisation_stop_words_are_two_characters() -> None:
     # _org_start looks each step back up as the two characters before it.
     assert {len(w) for w in entities._STOP_WORDS} == {2}
+
+
+@pytest.mark.parametrize("path", [*sorted((ROOT / "seeds").glob("*.txt")), *sorted(FIXTURES.glob("*/*/*.md")),
+                                  *sorted(FIXTURES.glob("*/*/*.txt"))],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_heading_answers_remembered_in_any_order(path: Path) -> None:
+    from claimcheck.extract.claims import _Doc
+    from claimcheck.extract.entities import heading_entity
+    from claimcheck.extract.quantity import find_quantities
+    from claimcheck.model import Document
+
+    raw = path.read_text("utf-8")
+    text = fold(raw)
+    doc = _Doc(Document(id=path.name, path=path.name, text=raw, encoding="utf-8"), text, find_quantities(raw))
+    positions = list(range(0, len(text) + 1, 5))
+    random.Random(len(text)).shuffle(positions)  # the memo must not depend on the order of questions
+    for pos in positions:
+        assert doc.heading_entity(pos) == heading_entity(doc.layout.headings_before(pos))
+        assert doc._heading_period(pos) == doc._find_heading_period(doc.layout.headings_above(pos))

@@ -158,8 +158,12 @@ class Layout:
 
     def headings_before(self, pos: int) -> Iterator[Heading]:
         """Headings that end before ``pos``, nearest first (lazily: callers stop at the first match)."""
+        return self.nearest_headings(self.headings_above(pos))
+
+    def nearest_headings(self, count: int) -> Iterator[Heading]:
+        """The first ``count`` headings, nearest (last) first."""
         headings = self.headings
-        return (headings[j] for j in range(self.headings_above(pos) - 1, -1, -1))
+        return (headings[j] for j in range(count - 1, -1, -1))
 
 
 def layout(text: str) -> Layout:

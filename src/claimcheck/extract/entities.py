@@ -21,7 +21,7 @@ from ..resources import load_rules_toml
 from .context import Heading
 from .quantity_tables import trie_regex
 
-__all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "main_entity", "heading_entity",
+__all__ = ["Mention", "Gazetteer", "gazetteer", "find_mentions", "main_entity", "heading_entity", "heading_is_silent",
            "clause_entity", "sentence_place", "sentence_org", "short_form", "org_key"]
 
 
@@ -291,6 +291,12 @@ def sentence_org(text: str, mentions: list[Mention], start: int, pos: int) -> Me
 @lru_cache(maxsize=4096)
 def _heading_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(m for m in find_mentions(text) if m.kind != "weak")
+
+
+def heading_is_silent(heading: Heading) -> bool:
+    """True for a plain heading that names no place or self name: ``heading_entity`` reads past it
+    as if it were not there, so the answer for the headings above it holds below it too."""
+    return heading.level == 9 and all(m.kind == "org" for m in _heading_mentions(heading.text))
 
 
 def heading_entity(headings: Iterable[Heading]) -> str | None:
