@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -50,6 +50,7 @@ class Gazetteer:
     anaphora: tuple[str, ...]
     short_forms: tuple[tuple[str, str], ...] = ()  # long zone suffix -> short one, longest first
     subject_suffixes: tuple[str, ...] = ()  # institutions that stay the subject of later clauses
+    kinds: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (key, kind) of its mention
 
 
 @cache
@@ -70,9 +71,11 @@ def gazetteer() -> Gazetteer:
     short = tuple(sorted(org.get("short_forms", {}).items(), key=lambda kv: -len(kv[0])))
     # Tries: at each position the longest name, as the alternation sorted longest first had it, but
     # the engine follows one branch per character instead of trying every name (twice as fast).
+    kinds = {name: (key, "weak" if weak else "place") for name, (key, weak) in names.items()}
+    kinds.update((name, ("", "self")) for name in self_names)  # a self name (全市, 我市) wins
     return Gazetteer(names, self_names, re.compile(trie_regex(dict.fromkeys(every, ""))), zones,
                      re.compile(trie_regex(dict.fromkeys(suffixes, ""))), tuple(org.get("anaphora", [])), short,
-                     tuple(org.get("subject_suffixes", [])))
+                     tuple(org.get("subject_suffixes", [])), kinds)
 
 
 # Characters and words that end a name when scanning backwards from an organisation suffix:
@@ -91,16 +94,13 @@ _ORG_PREFIXES = ("国家", "自治区", "中国", "内蒙古", "京津冀", "中
 
 def _place_mentions(text: str, gz: Gazetteer) -> list[Mention]:
     out = []
+    kinds = gz.kinds
     for m in gz.place_re.finditer(text):
         name = m.group(0)
-        if name in gz.self_names:
-            out.append(Mention(m.start(), m.end(), "", "self", name))
+        key, kind = kinds[name]
+        if kind == "weak" and text.startswith("级", m.end()):  # 自治区级: an attribute, not a place
             continue
-        key, weak = gz.names[name]
-        nxt = text[m.end():m.end() + 1]
-        if weak and nxt == "级":  # 自治区级: an attribute, not a place
-            continue
-        out.append(Mention(m.start(), m.end(), key, "weak" if weak else "place", name))
+        out.append(Mention(m.start(), m.end(), key, kind, name))
     return out
 
 
@@ -262,9 +262,14 @@ def _is_subject(text: str, m: Mention) -> bool:
 
 def clause_entity(text: str, mentions: list[Mention], start: int, pos: int) -> Mention | None:
     """The nearest subject mention in ``text[start:pos]`` (the clause before the number)."""
-    inside = [m for m in mentions if m.start >= start and m.end <= pos and _is_subject(text, m)]
-    strong = [m for m in inside if m.kind != "weak"]
-    return (strong or inside or [None])[-1]
+    nearest_weak = None
+    for m in reversed(mentions):  # from the number back: the first strong subject is the answer
+        if m.start >= start and m.end <= pos and _is_subject(text, m):
+            if m.kind != "weak":
+                return m
+            if nearest_weak is None:
+                nearest_weak = m
+    return nearest_weak
 
 
 def sentence_place(text: str, mentions: list[Mention], start: int, pos: int) -> Mention | None:
