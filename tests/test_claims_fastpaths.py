@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import random
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 import pytest
 
-from claimcheck.extract import periods
+from claimcheck.extract import entities, periods
 from claimcheck.extract.claims import _masked
-from claimcheck.extract.context import _ANY_END, _CLAUSE_END, _SENTENCE_END, Layout, _segments
+from claimcheck.extract.context import _CLAUSE_END, _SENTENCE_END, Layout, _segments
 from claimcheck.extract.indicators import attribute_prefix, lexicon
 from claimcheck.normalize import fold
 
@@ -19,7 +20,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _texts() -> list[str]:
-    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(FIXTURES.glob("*/*/*.txt"))
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted(FIXTURES.glob("*/*/*.txt")) + sorted(FIXTURES.glob("*/*/*.md"))
     return [fold(p.read_text("utf-8")) for p in paths]
 
 
@@ -46,12 +47,16 @@ def test_period_dispatch_agrees_with_one_regex(text: str) -> None:
     assert fast == [(m.span(), m.lastgroup) for m in periods._ANY.finditer(text)]
 
 
-def test_every_period_kind_starts_with_a_listed_character() -> None:
-    # A pattern edited to start with a new character must list it in _FIRST, or the dispatch skips it.
+def test_period_cues_find_every_period() -> None:
+    # A pattern edited to start with new words must be given a cue and its first character, or the
+    # fast scan skips it: every match of every kind, at every position, is found by both tables.
     for kind, pattern in periods._PATTERNS:
         for text in _period_texts():
-            for m in pattern.finditer(text):
-                assert text[m.start()] in periods._FIRST[kind], (kind, m.group(0))
+            for start in range(len(text)):
+                m = pattern.match(text, start)
+                if m is not None:
+                    assert text[start] in periods._FIRST[kind], (kind, m.group(0))
+                    assert periods._START.match(text, start), (kind, m.group(0))
 
 
 # The clause and sentence boundaries in their first, plain form (classes and lookbehinds first).
@@ -65,10 +70,18 @@ def test_layout_segments_as_per_line_and_per_sentence_scans(text: str) -> None:
     layout = Layout(text)
     sentences = [seg for s, e in layout.lines if e > s for seg in _segments(text, s, e, _PLAIN_SENTENCE_END)]
     assert layout.sentences == sentences
-    assert layout.clauses == [seg for s, e in sentences for seg in _segments(text, s, e, _PLAIN_CLAUSE_END)]
+    clauses = [seg for s, e in sentences for seg in _segments(text, s, e, _PLAIN_CLAUSE_END)]
+    assert layout.clauses == clauses
     for fast, plain in ((_SENTENCE_END, _PLAIN_SENTENCE_END), (_CLAUSE_END, _PLAIN_CLAUSE_END)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
-    assert _ANY_END.pattern.startswith(_SENTENCE_END.pattern)
+    # Clauses cut on demand, per sentence, answer as the list of every clause did.
+    lazy = Layout(text)
+    starts = [c[0] for c in clauses]
+    for pos in range(0, len(text) + 1, 3):
+        i = bisect_right(starts, pos) - 1
+        assert lazy.clause_at(pos) == (clauses[i] if i >= 0 else (pos, pos))
+    for s, e in [*sentences[::5], (0, len(text)), (3, 40)]:
+        assert Layout(text).clauses_in(s, e) == [c for c in clauses if s <= c[0] < e]
 
 
 @pytest.mark.parametrize("text", [*TEXTS[:8], _TRAPS])
@@ -98,3 +111,27 @@ def test_attribute_prefix_is_the_longest_word_that_starts_the_noun() -> None:
         assert attribute_prefix(noun) == next((p for p in lex.prefixes if noun.startswith(p)), None)
         assert attribute_prefix(noun, shorter=True) == next(
             (p for p in lex.prefixes if noun.startswith(p) and len(noun) > len(p)), None)
+
+
+def test_organisation_stop_words_are_two_characters() -> None:
+    # _org_start looks each step back up as the two characters before it.
+    assert {len(w) for w in entities._STOP_WORDS} == {2}
+
+
+@pytest.mark.parametrize("path", [*sorted((ROOT / "seeds").glob("*.txt")), *sorted(FIXTURES.glob("*/*/*.md")),
+                                  *sorted(FIXTURES.glob("*/*/*.txt"))],
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_heading_answers_remembered_in_any_order(path: Path) -> None:
+    from claimcheck.extract.claims import _Doc
+    from claimcheck.extract.entities import heading_entity
+    from claimcheck.extract.quantity import find_quantities
+    from claimcheck.model import Document
+
+    raw = path.read_text("utf-8")
+    text = fold(raw)
+    doc = _Doc(Document(id=path.name, path=path.name, text=raw, encoding="utf-8"), text, find_quantities(raw))
+    positions = list(range(0, len(text) + 1, 5))
+    random.Random(len(text)).shuffle(positions)  # the memo must not depend on the order of questions
+    for pos in positions:
+        assert doc.heading_entity(pos) == heading_entity(doc.layout.headings_before(pos))
+        assert doc._heading_period(pos) == doc._find_heading_period(doc.layout.headings_above(pos))

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 from typing import NamedTuple
 
 from ..model import Claim, Document, Period, Quantity, Span
 from ..normalize import fold
-from .context import Layout
-from .entities import (Mention, clause_entity, find_mentions, gazetteer, heading_entity, main_entity, org_key,
-                       sentence_org, sentence_place, short_form)
+from .context import Heading, Layout
+from .entities import (Mention, clause_entity, find_mentions, gazetteer, heading_entity, heading_is_silent, main_entity,
+                       org_key, sentence_org, sentence_place, short_form)
 from .indicators import (Reading, attribute_prefix, canonical, frame_rank, is_generic, lexicon, read_indicator,
                          subject_noun, title_rank)
 from .periods import as_of, document_date, find_periods
@@ -75,6 +76,7 @@ class _Doc:
         self._heading_periods: dict[int, Period | None] = {}
         self._mention_starts = [m.start for m in self.mentions]
         self._full_stops = [m.start() for m in _FULL_STOP.finditer(text)]
+        self.as_of = as_of(doc.date)  # one Period (immutable) for every claim that falls back to it
         self.main_org = self._title_org()
         self.title_period: Period | None = None
         in_title = bytearray(len(text) + 1)
@@ -88,24 +90,37 @@ class _Doc:
             i = bisect_left(self._period_starts, title.start)
             if i < len(self.periods) and self.periods[i].start < title.end and self.periods[i].period.known:
                 self.title_period = replace(self.periods[i].period, source="heading")
-        numbers_and_times = [*((p.start, p.end) for p in every), *((q.start, q.end) for q in quantities if q.claimable)]
-        self.masked = _masked(text, [*numbers_and_times,
-                                     *((m.start, m.end) for m in self.mentions if m.kind != "weak")])
+        numbers_and_times = [(p.start, p.end) for p in every] + [(q.start, q.end) for q in quantities if q.claimable]
         # After the number an organisation's name may be the counted thing: "全国348个科技城".
-        self.masked_after = _masked(text, [*numbers_and_times,
-                                           *((m.start, m.end) for m in self.mentions if m.kind in ("place", "self"))])
+        self.masked_after = _masked(text, numbers_and_times + [(m.start, m.end) for m in self.mentions
+                                                               if m.kind in ("place", "self")])
+        # Before it every strong mention is masked: the same text with the organisations masked too.
+        self.masked = _masked(self.masked_after, [(m.start, m.end) for m in self.mentions if m.kind == "org"])
 
     def mentions_between(self, lo: int, hi: int) -> list:
         """Mentions that start in ``[lo, hi)``."""
         return self.mentions[bisect_left(self._mention_starts, lo):bisect_left(self._mention_starts, hi)]
 
+    def _by_headings(self, pos: int, memo: dict, silent: Callable[[Heading], bool],
+                     answer: Callable[[int], object]) -> object:
+        """``answer(k)`` for the ``k`` headings above ``pos``, worked out once per ``k``; a silent
+        heading (one the answer reads past) hands on the answer of the headings above it. A long
+        article's claims would otherwise walk back to its top through every heading, claim by claim."""
+        k = self.layout.headings_above(pos)
+        passed = []
+        while k not in memo and k > 0 and silent(self.layout.headings[k - 1]):
+            passed.append(k)
+            k -= 1
+        if k not in memo:
+            memo[k] = answer(k)
+        for j in passed:
+            memo[j] = memo[k]
+        return memo[k]
+
     def heading_entity(self, pos: int) -> str | None:
-        """``heading_entity`` of the headings above ``pos``, worked out once per heading (a long
-        article's claims would otherwise walk every heading back to its top, one claim at a time)."""
-        above = self.layout.headings_above(pos)
-        if above not in self._heading_entities:
-            self._heading_entities[above] = heading_entity(self.layout.headings_before(pos))
-        return self._heading_entities[above]
+        """``heading_entity`` of the headings above ``pos``."""
+        return self._by_headings(pos, self._heading_entities, heading_is_silent,
+                                 lambda k: heading_entity(self.layout.nearest_headings(k)))
 
     def scope_city(self, pos: int) -> str | None:
         heading = self.heading_entity(pos)
@@ -147,10 +162,11 @@ class _Doc:
             if inside and clause[0] - inside[-1].end <= 2:
                 return inside[-1].key, "clause"
         if m is None:
-            s = sentence_place(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
+            earlier = self.mentions_between(sentence[0], clause[0])
+            s = sentence_place(self.text, earlier, sentence[0], clause[0])
             if s is not None and s.kind == "place":
                 return s.key, "sentence"
-            o = sentence_org(self.text, self.mentions_between(sentence[0], clause[0]), sentence[0], clause[0])
+            o = sentence_org(self.text, earlier, sentence[0], clause[0])
             key = self._org(o, q.start) if o is not None else ""
             if key and not key.startswith(gazetteer().anaphora):  # 附属医院全年门诊量…,开放床位3260张
                 return key, "sentence"
@@ -192,7 +208,7 @@ class _Doc:
         if topic is not None:
             return topic
         heading = self._heading_period(q.start)
-        return heading if heading is not None else as_of(self.doc.date)
+        return heading if heading is not None else self.as_of
 
     def _topic_period(self, lo: int, hi: int) -> Period | None:
         """The period that opens a later sentence of the paragraph ("上半年,全省…。规上工业…"), the
@@ -209,22 +225,26 @@ class _Doc:
 
     def _heading_period(self, pos: int) -> Period | None:
         """The period named by the nearest heading above that names one (``## 2023年``, a
-        communiqué's title ``包头市2024年国民经济和社会发展统计公报``), respecting markdown levels;
-        worked out once per heading, like ``heading_entity``."""
-        above = self.layout.headings_above(pos)
-        if above not in self._heading_periods:
-            self._heading_periods[above] = self._find_heading_period(pos)
-        return self._heading_periods[above]
+        communiqué's title ``包头市2024年国民经济和社会发展统计公报``), respecting markdown levels."""
+        return self._by_headings(pos, self._heading_periods,
+                                 lambda h: h.level == 9 and self._own_period(h) is None, self._find_heading_period)
 
-    def _find_heading_period(self, pos: int) -> Period | None:
+    def _own_period(self, h: Heading) -> Period | None:
+        """The known period a heading names, unless it is a report's delivery year."""
+        i = bisect_left(self._period_starts, h.start)
+        if i < len(self.periods) and self.periods[i].start < h.end and self.periods[i].period.known \
+                and not _DELIVERY_YEAR.search(h.text):
+            return replace(self.periods[i].period, source="heading")
+        return None
+
+    def _find_heading_period(self, count: int) -> Period | None:
         ceiling = 10
-        for h in self.layout.headings_before(pos):
+        for h in self.layout.nearest_headings(count):
             if h.level > ceiling or (h.level == 9 and ceiling < 9):
                 continue
-            i = bisect_left(self._period_starts, h.start)
-            if i < len(self.periods) and self.periods[i].start < h.end and self.periods[i].period.known \
-                    and not _DELIVERY_YEAR.search(h.text):
-                return replace(self.periods[i].period, source="heading")
+            own = self._own_period(h)
+            if own is not None:
+                return own
             if h.level < 9:
                 ceiling = min(ceiling, h.level - 1)
         return self.title_period  # "蒙西三市2024年经济运行观察" above "## 包头"

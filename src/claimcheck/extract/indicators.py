@@ -311,12 +311,20 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
     ``pre`` and ``post`` have periods, places and other numbers masked with ``\\x00``; ``raw_pre``
     is the unmasked text before the number, where a comparison base (较2021年) is read.
     """
+    base = None if is_rank else _base(raw_pre if raw_pre is not None else _PART.sub("", pre))
+    return _read_masked(pre, post, kind, is_rank, base)
+
+
+# Remembered per masked context: places, periods and figures are masked, so the clauses of a
+# statistics template ("\x00规模以上工业增加值同比增长") read the same in every release of it, and
+# archives repeat such templates. Only the base (较2021年) needs the unmasked text: read outside.
+@lru_cache(maxsize=16384)
+def _read_masked(pre: str, post: str, kind: str, is_rank: bool, base: str | None) -> Reading:
     part = bool(_PART.match(pre))
     if part:
         pre = _PART.sub("", pre)
     if is_rank:
         return Reading("rank", _rank_noun(pre), part=part)
-    base = _base(raw_pre if raw_pre is not None else pre)
     share = _SHARE_TAIL.search(pre) if kind in ("percent", "permille") else None
     if share:
         of = share.group("of")

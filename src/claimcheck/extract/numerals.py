@@ -29,7 +29,7 @@ DIGITS: dict[str, int] = {
     "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9, "幺": 1,
 }
 PLACES: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-SECTIONS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+SECTIONS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
 _TENS = {"廿": 20, "卅": 30}
 _DIGIT_CHARS = "".join(DIGITS)
 
@@ -101,6 +101,7 @@ def _read_compound(s: str) -> Reading | None:
     zero = False
     half = Decimal(0)
     half_live = False  # the decimal just read is still being multiplied
+    place = 10**4  # the last place read in this section: places go down (一百二百 is no numeral)
     for tok in _TOKEN.findall(s):
         c = tok[0]
         if c == "点":
@@ -119,10 +120,15 @@ def _read_compound(s: str) -> Reading | None:
             else:
                 number, half_live = Decimal(DIGITS[c]), False
         elif c in _TENS:
+            if place <= 10:
+                return None
             section += _TENS[c]
-            number, last_mult = None, 10
+            number, last_mult, place = None, 10, 10
         elif c in PLACES:
             mult = PLACES[c]
+            if mult >= place:
+                return None
+            place = mult
             section += (_ONE if number is None else number) * mult
             half = half * mult if half_live else half
             number, last_mult, zero = None, mult, False
@@ -134,6 +140,8 @@ def _read_compound(s: str) -> Reading | None:
                 top = last_mult = top * mult
                 half = half * mult if half_live else half
                 continue
+            if mult == last_mult and number is not None:
+                return None  # 3万5万: two numbers, not one
             part = section + (number or 0)
             if number is None and not section and not top:
                 part = _ONE  # 万 alone, 亿 alone (not 亿 after "0万": 0万亿 is 0)
@@ -143,7 +151,7 @@ def _read_compound(s: str) -> Reading | None:
             else:
                 total += part * mult
             half = half * mult if half_live else half
-            section, number, last_mult, zero = Decimal(0), None, mult, False
+            section, number, last_mult, zero, place = Decimal(0), None, mult, False, 10**4
         else:
             return None
     if number is not None:
@@ -153,7 +161,7 @@ def _read_compound(s: str) -> Reading | None:
     return Reading(total + section, half)
 
 
-_DECIMAL_CN = re.compile(f"^(?P<int>.*?)点(?P<frac>[{_DIGIT_CHARS}]+)(?P<mag>[万萬亿億]*)$")  # 五十六点叁叁
+_DECIMAL_CN = re.compile(f"^(?P<int>.*?)点(?P<frac>[{_DIGIT_CHARS}]+)(?P<mag>[万萬亿億兆]*)$")  # 五十六点叁叁
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +184,7 @@ def read_cn_decimal(s: str) -> Reading | None:
 
 
 _CONSECUTIVE = {("一", "二"), ("二", "三"), ("三", "四"), ("四", "五"), ("五", "六"), ("六", "七"),
-                ("七", "八"), ("八", "九"), ("一", "两"), ("两", "三"), ("三", "五")}
+                ("七", "八"), ("八", "九"), ("一", "两"), ("两", "三"), ("三", "五"), ("三", "两")}
 
 
 @lru_cache(maxsize=4096)
@@ -192,7 +200,8 @@ def split_adjacent_range(s: str) -> tuple[str, str] | None:
         if (s[i], s[i + 1]) in _CONSECUTIVE:
             if (i and s[i - 1] in DIGITS) or s[i + 2:i + 3] in DIGITS:
                 return None
-            return s[:i + 1] + s[i + 2:], s[:i] + s[i + 1:]
+            low, high = s[:i + 1] + s[i + 2:], s[:i] + s[i + 1:]
+            return (high, low) if s[i] == "三" and s[i + 1] == "两" else (low, high)  # 三两天: two or three
     return None
 
 

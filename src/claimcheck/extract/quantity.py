@@ -40,9 +40,24 @@ either side (HK$20, RMB 100, 100 USD), a scale or currency named before (华氏9
 A space on each side of a digit run (共有 388 家) and a line break right after digits (300\n亿元) do
 not separate a number from its unit or qualifier. 万万 is 亿; traditional forms (萬 億 點 負 兩) read.
 
+More forms (``quantity_spaced`` and the grammar): spaces inside one number are closed up where
+only one compound can be meant (7 万5 千4 百 → 75400, 二十 億, 百分之五 十, 四点 五个百分点,
+六 点 五 成, 1 至 2 万人, 1 000 000 with a zero-led group of three), never between two whole
+numbers (2020 2021, 1 2 3, 3万 5万, 100 200 300). Magnitude letters after digits: 40k, 15K, 3w,
+-2.5 M (but 4K/8K, 24K金, 100M宽带, 3M公司 are labels and 65W is watts); ``+`` after a number is
+"or more" (10万+ → [100000, ∞)). A unit after scientific notation (1.2×10^5吨). 兆 is 10^12
+inside a compound or before money (新台币3兆元), the prefix mega in 兆瓦/兆帕/兆赫. 半百 → 50,
+半折/打对折 → 50 %, 一百零几万 → (1000000, 1100000). Money tails after digits (5元3角 → 5.3 元)
+and cents of a foreign currency (两美元又三美分 → 2.03 美元); 两个亿卢布. 两 ending a numeral is the
+weight unit (二两, 两万两 = 20000 两), but a digit of a pair before a word the unit cannot take
+(三两天, 一两个; 三两 is two or three). A whole number before a fraction: 1 3/5, 三又一千分之二十三.
+十折 is no figure; places must go down inside a numeral (一百二百 is two numbers, not 300). A unit per
+another unit is a rate (7.5吨/公顷 → unit 吨/公顷, 2100元/月 → 元/月, dimension rate or price).
+
 Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
 ``quantity_plain`` reads plain digit phrases (388家) fast; ``quantity_number`` reads the general
-number phrase; ``quantity_build`` the other shapes (fractions, ordinals, dates, labels);
+number phrase; ``quantity_spaced`` a number with spaces inside; ``quantity_build`` the other
+shapes (fractions, ordinals, dates, labels);
 ``quantity_tables`` loads ``rules/units.toml`` and ``rules/numeral_words.toml``.
 
 Speed: one precompiled character class finds candidate starts; the grammar is tried only there,
@@ -60,7 +75,8 @@ from .quantity_build import BUILDERS, Hit
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
 from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search, unit_guards
-from .quantity_grammar import START, grammars_by_first_char
+from .quantity_grammar import SPACED_RUN, START, grammars_by_first_char
+from .quantity_spaced import build_spaced
 from .quantity_tables import tables, trie_regex
 
 __all__ = ["find_quantities", "clear_caches"]
@@ -69,6 +85,8 @@ __all__ = ["find_quantities", "clear_caches"]
 _RUN_CHARS = frozenset("零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅点0123456789")
 
 
+# A run with a space inside (7 万5 千): quantity_spaced reads it whole and 4 characters past it.
+_SPACED_RUN = re.compile(f"[{SPACED_RUN}]* {{1,4}}[{SPACED_RUN}]+(?: {{1,4}}[{SPACED_RUN}]+)*")
 _NUMERAL_RUN = re.compile("[零〇○一二两兩三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億廿卅]+")
 _UNIT_RE = re.compile(tables().unit_pattern)
 # Bigrams that can start a lexicon word's numeral run: (char before, numeral) and (numeral, char after).
@@ -239,7 +257,8 @@ def _candidate(t: str, p: int, floor: int) -> tuple[int, tuple | None, int]:
     """
     hit, pos = _general(t, p, floor)
     run = _NUMERAL_RUN.match(t, p)  # a failed alternative may have read the whole run
-    reach = max(pos, run.end() if run else p + 1, hit[1] if hit else 0) + _REACH
+    spaced = _SPACED_RUN.match(t, p)
+    reach = max(pos, run.end() if run else p + 1, spaced.end() + 4 if spaced else 0, hit[1] if hit else 0) + _REACH
     if hit is None:
         return pos - p, None, reach
     return pos - p, (hit[0] - p, hit[1] - p, tuple(hit[2:])), reach
@@ -312,7 +331,7 @@ def _chars(chars: set[str]) -> str:
     return re.escape("".join(sorted(chars)))
 
 
-_BUILDERS = {**BUILDERS, "num": build_number}
+_BUILDERS = {**BUILDERS, "num": build_number, "spaced": build_spaced}
 _SEARCH = plain_search(START.pattern, _lone_numeral())
 _PLAIN_ON = True  # off: every digit goes through the grammar (the test that both agree)
 _GRAMMARS = grammars_by_first_char()

@@ -15,16 +15,19 @@ from typing import NamedTuple
 from .numerals import DIGITS, Reading, read_any, read_numeral
 from .quantity_tables import Shape, tables
 
-__all__ = ["Hit", "BUILDERS", "clean", "integral", "signed", "before", "direction", "label", "point", "rounding",
+__all__ = ["Hit", "BUILDERS", "LETTER_FACTORS", "clean", "integral", "signed", "before", "direction", "label", "point", "rounding",
            "apply_shape", "is_bare_magnitude"]
 
 _ONE = Decimal(1)
 _TWO = Decimal(2)
+# Magnitude letters after digits (quantity_grammar._LETTER_MAG): 40k, 3w, 2.5M.
+LETTER_FACTORS = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "M": Decimal(10**6)}
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
 _QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
 _DASHES = frozenset("-—–~")
+_CLOSE_PARENS = frozenset(")）")  # 1万(含)-5万元: the dash after a note is no minus sign
 _BEFORE_LENGTHS = tuple(range(max(map(len, tables().before)), 0, -1))  # 大于或等于 … 约
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
 
@@ -140,7 +143,7 @@ def signed(h: Hit, t: str, floor: int) -> Hit:
     if s - 1 >= floor and t[s - 1] in "负負":
         return _negate(h._replace(start=s - 1))
     if (s - 1 >= floor and t[s - 1] == "-" and not (s >= 2 and t[s - 2].isalnum() and t[s - 2].isascii())
-            and not (s - 1 == floor > 0 or t[s - 2:s - 1] in _DASHES)):
+            and not (s - 1 == floor > 0 or t[s - 2:s - 1] in _DASHES or t[s - 2:s - 1] in _CLOSE_PARENS)):
         return _negate(h._replace(start=s - 1))  # not 1万元-5万元 or 1--5: a range, not a sign
     word, sign = direction(t, s, floor)
     if word is None:
@@ -174,7 +177,11 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     den, num = read_any(g["fden"]), read_any(g["fnum"])
     if den is None or num is None or not den.value:
         return None
+    if g["fk"]:  # 百分之15K: a magnitude letter on the numerator
+        num = num._replace(value=num.value * LETTER_FACTORS[g["fk"]], half=num.half * LETTER_FACTORS[g["fk"]])
     hi_num = read_any(g["fnum2"]) if g["fnum2"] else None
+    if hi_num is not None and hi_num.value < num.value:
+        return None  # 百分之6~1: no range
     if den.value == 100:
         kind, unit, den_value = "percent", "%", _ONE
     elif den.value == 1000:
@@ -184,9 +191,9 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     value = clean(num.value / den_value)
     if g["fwhole"]:  # 一又二分之一 → 1.5
         whole = read_any(g["fwhole"])
-        if whole is None or kind != "fraction" or hi_num is not None:
+        if whole is None or hi_num is not None:
             return None
-        value = clean(whole.value + value)
+        value = clean(whole.value + num.value / den.value)  # 3又一千分之23 → 3.023
         return signed(Hit(g.start(), g.end(), value, value, value, None, None, None, "number"), t, floor)
     if hi_num is None and num.half and not g["fpost"] and before(t, g.start(), floor)[0] is None:
         half = num.half / den_value  # 百分之零点五 is 0.5 % as written: [0.45, 0.55)
@@ -195,7 +202,7 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
         return signed(hit, t, floor)
     if hi_num is not None:
         low, high = value, clean(hi_num.value / den_value)
-        hit = Hit(g.start(), g.end(), (low + high) / _TWO, low, high, unit, "ratio", "~", kind,
+        hit = Hit(g.start(), g.end(), low + (high - low) / _TWO, low, high, unit, "ratio", "~", kind,
                   unit_text=unit)
     else:
         start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, g["fpost"])
@@ -205,30 +212,49 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 
 def build_slash(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """1/3 → one third; 3/5 → 0.6; 近1/3 → [0.3, 1/3)."""
+    """1/3 → one third; 3/5 → 0.6; 近1/3 → [0.3, 1/3); 1 3/5 → 1.6."""
     den = Decimal(g["sd"])
     if not den:
         return None
     value = clean(Decimal(g["sn"]) / den)
+    if g["sw"]:  # 1 3/5 → 1.6
+        value = clean(Decimal(g["sw"]) + value)
+        return signed(Hit(g.start(), g.end(), value, value, value), t, floor)
     start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, None)
     return signed(Hit(start, g.end(), value, low, high, None, "ratio", qualifier, "fraction", True, li, hi),
                   t, floor)
 
 
 def build_sci(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """1.2e5 → 120000; -3e-2 → -0.03; 1.2×10^5 → 120000; 2^10 → 1024."""
-    text = g.group()
+    """1.2e5 → 120000; -3e-2 → -0.03; 1.2×10^5 → 120000; 2^10 → 1024; 1.2×10^5吨 → 120000 吨."""
+    text = g["scin"]
     if "^" in text:
         head, exp = text.split("^")
         power = int(exp)
         if head[-3:-2] in "×xX*" and head.endswith("10") and len(head) > 3:
             value = Decimal(head[:-3]).scaleb(power)
         else:
-            value = Decimal(head) ** power
+            try:
+                value = Decimal(head) ** power
+            except (ArithmeticError, ValueError):
+                return None  # 0^0: no value
+        if not value.is_finite():
+            return None  # 0^-1
         value = clean(value)
     else:
         value = clean(Decimal(text))
-    return signed(Hit(g.start(), g.end(), value, value, value), t, floor)
+    written = g["sciu"]
+    unit = tables().units[written] if written else None
+    if unit is not None and unit.kind == "label":
+        return label(g.start(), g.end(), "label")
+    if unit is not None:
+        value = clean(value * unit.factor)
+    start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, None)  # 约2.5×10^8元
+    if unit is None:
+        return signed(Hit(start, g.end(), value, low, high, None, None, qualifier, "number", True, li, hi), t, floor)
+    hit = Hit(start, g.end(), value, low, high, unit.unit, unit.dim, qualifier, unit.kind, unit.claimable,
+              li, hi, unit_text=written)
+    return signed(hit, t, floor) if unit.claimable else hit
 
 
 def build_ordinal(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -284,15 +310,30 @@ def build_half(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 
 def build_half_unit(g: re.Match[str], t: str, floor: int) -> Hit | None:
-    """半小时 → 0.5 小时; 半年 → 0.5 年; 半个月 → 0.5 月."""
+    """半小时 → 0.5 小时; 半年 → 0.5 年; 半个月 → 0.5 月; 半成 → 5 %; 半折 → 50 % (half price)."""
     unit = tables().units[g["hu"]]
-    half = clean(Decimal("0.5") * unit.factor)  # 半成 → 5 %
+    half = _FIFTY if g["hu"] == "折" else clean(Decimal("0.5") * unit.factor)  # 半成 → 5 %
     if unit.kind == "percent":  # 不足半成 → [0, 5) %; 近半年 stays "the last half year"
         start, (low, high, li, hi), qualifier = _qualified(half, t, g.start(), floor, None)
         return Hit(start, g.end(), half, low, high, unit.unit, unit.dim, qualifier, unit.kind, True, li, hi,
                    unit_text=g["hu"])
     return Hit(g.start(), g.end(), half, half, half, unit.unit, unit.dim, None, unit.kind, unit.claimable,
                unit_text=g["hu"])
+
+
+_FIFTY = Decimal(50)
+
+
+def build_banbai(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """半百 → 50; 年过半百 → (50, ∞)."""
+    start, (low, high, li, hi), qualifier = _qualified(_FIFTY, t, g.start(), floor, None, frozenset(("过",)))
+    return Hit(start, g.end(), _FIFTY, low, high, None, None, qualifier, "number", True, li, hi)
+
+
+def build_duizhe(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """打对折 → 50 % (half price)."""
+    return Hit(g.start(), g.end(), _FIFTY, _FIFTY, _FIFTY, "%", "ratio", None, "percent", True,
+               unit_text=g.group()[1:])
 
 
 def build_year(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -359,6 +400,8 @@ BUILDERS = {
     "cur": build_currency,
     "cheng": build_cheng,
     "halfu": build_half_unit,
+    "banbai": build_banbai,
+    "duizhe": build_duizhe,
     "alnum2": _fixed("label"),
     "dotted": _fixed("label"),
     "ymd": _fixed("date", "time"),

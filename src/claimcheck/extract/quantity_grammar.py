@@ -1,7 +1,8 @@
 """The regular grammar of number phrases, tried only where a numeral, digit, 第 or Latin letter starts.
 
 The scanner (``quantity.py``) finds candidate starts with ``START`` (one character class: fast in C),
-then ``GRAMMAR.match`` tries the alternatives below at that one position, in this order: dates and
+then ``GRAMMAR.match`` tries the alternatives below at that one position, in this order: a space
+inside a number (zero-width: ``quantity_spaced`` decides), dates and
 times, phone numbers, labels and codes, period names, fractions, ordinals, 翻N番, 半数, and last
 the general number phrase. Qualifiers written BEFORE a number (超过, 近, 约) and sign words
 (下降) are read from the left context by the scanner, not here. The text is normalized first:
@@ -15,7 +16,7 @@ from functools import cache
 
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM"]
+__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM", "SPACED_RUN"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
@@ -24,16 +25,29 @@ _CP = "十拾百佰仟廿卅"
 _CS = "万萬亿億"
 _QIAN = "千(?!瓦|米|克|卡|焦|帕|伏|赫|兆)"
 # 两 is never the units digit after 十 (三十二, not 三十两): 三十两 is thirty taels, not 32.
-_CNCH = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|(?<![十拾])两|百(?!分[点點])|{_QIAN})"
-CN = f"{_CNCH}(?:{_CNCH}|[点點](?=[{_CD}]))*"  # 點: the traditional 点
+# 兆 is 10^12 (Taiwan, Hong Kong, Japan: 新台币3兆元) only inside a compound or before money; in
+# 兆瓦, 兆帕, 兆赫, 兆字节 and in "100兆宽带" it is the SI prefix mega (units.toml), not a magnitude.
+_ZHAO = (f"兆(?=[{_CD}十拾百佰千仟{_CS}0-9]|[元圆]|美元|日元|欧元|英镑|港元|港币|新台币|台币|韩元|"
+         "人民币)")
+# 两 inside a numeral is a digit only before a place, a section or another digit (两万两千,
+# 一两个, 三两天); at its end it is the weight unit tael: 二两 = 2 两, 两万两 = 20000 两,
+# 三千两百两 = 3200 两. Before a word that cannot follow the unit (三两天, 三两下, 一两个) it stays
+# a digit of an adjacent-pair range.
+_LIANG_AFTER = "".join(sorted(set(tables().units["两"].not_before + "下句声步口笔趟遍回眼")))
+_LIANG_MID = f"(?<![十拾])两(?=[{_CD}十拾百佰千仟{_CS}兆]|[{_LIANG_AFTER}])"
+_CNCH0 = f"(?:[{_CD.replace('两', '')}十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN}|{_ZHAO}"
+_CNCH = f"{_CNCH0}|{_LIANG_MID})"
+_CNCH0 += ")"
+# 點: the traditional 点. 两 is no decimal digit: 两百点两 is not 200.2.
+CN = f"(?:{_CNCH0}|两)(?:{_CNCH}|[点點](?=[{_CD.replace('两', '')}]))*"
 # Arabic: "1,234.5". Mixed with magnitudes: "10.1万", "12百万", "5億1萬4千6百".
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # 百 before 分点 (分點) starts the unit 百分点 ("3百分点", "3百分點"), not a magnitude.
-_MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN})"
+_MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN}|{_ZHAO})"
 NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN})"
-_SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分[点點]))+"  # a magnitude after 多/余: 30多万
+_SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分[点點])|{_ZHAO})+"  # a magnitude after 多/余: 30多万
 
-START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半¥￥$€£]")
+START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半打¥￥$€£]")
 
 # Dates. Y: 1500-2099. Example: "2025-01-17 12:04", "2025年1月", "3月3日9:30", "1—5月", "二〇二五年".
 _Y = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
@@ -83,21 +97,39 @@ _LABELS = (
 _DIGIT_LABEL = r"(?P<alnum2>[0-9]+(?:\.[0-9]+)?[A-Za-z][A-Za-z0-9]*)"
 # 十四五 / 十五五: five-year-plan names. Example: "“十四五”时期".
 _PERIOD = f"(?P<period>十[一二三四五六七八九]五)(?![{_CD}{_CP}{_CS}千0-9])"
+# A magnitude letter after Arabic digits: 40k, 15K (thousand), 3w, 10w+ (万, web slang), -2.5 M
+# (million). Not 4K/8K (video resolution), 24K金 (carat), 100M宽带 (bandwidth), 3M公司, 5G, 10W
+# (watt: a unit), 5km: there the letters are a label or a unit.
+_LETTER_MAG = ("(?:(?<=[0-9])|(?<=[0-9] ))(?:k|K(?<!(?<![0-9.,])[2458]K)(?!金)|w|M(?![\u3400-\u9fff]))"
+               "(?![A-Za-z0-9])")
+
 # 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
 # 一又二分之一: a whole number and a fraction.
-_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>负)?(?P<fnum>{NUM})(?:[至到~-](?P<fnum2>{NUM}))?"
+_FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>[负負])?(?P<fnum>{NUM})(?P<fk>{_LETTER_MAG})?"
+             f"(?:[至到~-](?P<fnum2>{NUM}))?"
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 1/3, 3/5: a fraction written with a slash (a date needs a year or 月/日; 2024/01/25 is read first).
-_SLASH = r"(?P<sfrac>(?<![0-9/.])(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
+# A whole number and a fraction: "1 3/5" (1.6).
+_SLASH = r"(?P<sfrac>(?<![0-9/.])(?:(?P<sw>[0-9]{1,3}) )?(?P<sn>[0-9]{1,3})/(?P<sd>[0-9]{1,3}))(?![0-9/.A-Za-z])"
 # Three or more dotted groups: a version or an address, not a decimal. Example: "1.2.3", "192.168.1.1".
 _DOTTED = r"(?P<dotted>[0-9]+(?:\.[0-9]+){2,})(?![0-9])"
 # Scientific notation. Example: "1.2e5", "3E-4", "1.2×10^5", "2^10" (not 5G, not a hex code 3e8f).
-_SCI = (r"(?P<sci>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3}|(?:[×xX*]10)?\^[+-]?[0-9]{1,2}))"
+_SCI = (r"(?P<scin>[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,3}|(?:[×xX*]10)?\^[+-]?[0-9]{1,2}))"
         r"(?![0-9A-Za-z.])")
+
+
+@cache
+def _sci() -> str:
+    """Scientific notation and the unit after it. Example: "1.2×10^5吨", "3e-4 m"."""
+    return f"(?P<sci>{_SCI}(?: ?(?P<sciu>{tables().unit_pattern}))?)"
 # 第58位, 第三名, 第十四届, 第一. Example: "位列第66位".
 _HALF = "(?P<half>(?:半数|一半|(?<=过)半)(?P<hpost>以上|以下|左右)?)"
 # Half a unit of time: "半小时", "半个月", "半年" (not 上半年 / 下半年, which are periods).
-_HALF_UNIT = "(?P<halfu>(?<![上下前后多大])半(?P<hu>小时|个小时|年|天|个月|分钟|世纪|斤|成(?![品为立功本果熟交员就长绩都效型年人])))"  # 半成 = 5 %
+_HALF_UNIT = ("(?P<halfu>(?<![上下前后多大])半(?P<hu>小时|个小时|年|天|个月|分钟|世纪|斤|"
+              "成(?![品为立功本果熟交员就长绩都效型年人])|折(?![合算扣旧叠腾射线返价让痕中衷服纸磨损现成])))")
+# 半成 = 5 %; 半折 = half price, 50 % (as 五折). 半百 = fifty (年过半百: past fifty), 打对折 = 50 %.
+_BANBAI = "(?P<banbai>半百(?![分万萬亿億千]))"
+_DUIZHE = "(?P<duizhe>打[对對]折)"
 
 
 @cache
@@ -131,9 +163,13 @@ def _number() -> str:
     t = tables()
     post = trie_regex({w: "(?![游级班午文车楼])" if w == "上下" else ""
                        for w in t.after if w not in ("余", "来", "几")})
+    # 两个亿卢布: colloquial 个亿 before a currency is the magnitude (alone, 3个亿 is 元: a unit)
+    money = sorted((w for w, u in t.units.items() if u.dim == "money" and not w.startswith("个") and not w.isascii()),
+                   key=lambda w: (-len(w), w))
+    geyi = f"个[亿億](?=(?:{'|'.join(money)}))"
     return (
-        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
-        f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
+        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}|{_LETTER_MAG}|{geyi}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
+        f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT}|{_LETTER_MAG})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?:{_GAP}(?P<unit>{t.unit_pattern}))?"
         f"(?P<post>{post})?"
         # After a digit or Latin letter, no further letter or digit: 5G and B2 are labels, not 5
@@ -156,24 +192,33 @@ def grammar() -> re.Pattern[str]:
     return re.compile("|".join(alts))
 
 
+# A space inside a number phrase ("7 万5 千4 百", "百分之五 十"): quantity_spaced decides whether
+# to close it up. Zero-width, so that a refusal moves the scan on by one character only.
+SPACED_RUN = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟廿卅万萬亿億兆0123456789.,点點分之个個余多几幾成折又负負至到~"
+_SPACED = f"(?P<spaced>)(?=[{SPACED_RUN}]* {{1,4}}[{SPACED_RUN}])"
+
+
 @cache
-def grammars_by_first_char() -> dict[str, object]:
+def grammars_by_first_char(spaced: bool = True) -> dict[str, object]:
     """The grammar's ``match`` method cut down to the alternatives that can start with each
-    character: a digit never starts 第N or S43, a Chinese numeral never starts a phone number."""
+    character: a digit never starts 第N or S43, a Chinese numeral never starts a phone number.
+    ``spaced``: try the spaced-number reading first (quantity_spaced reads the rest without it)."""
     # Lookaheads let a plain "388家" skip the date and label alternatives after one short scan.
     dates = "(?=[0-9]{1,4}\\s?[-/.年月日:∶—–~至到点时·•])(?:" + "|".join(_DATES) + ")"
     labels = ("(?=[0-9A-Za-z._%+-]*[@+×]|[0-9]+[、,和及][0-9])(?:"
               + "|".join((_LABELS[0], _LABELS[2], _LABELS[3])) + ")")
     fraction = "(?=[0-9.]+(?:分之|又))" + _FRACTION
-    slash = "(?=[0-9]{1,3}/[0-9])" + _SLASH
-    sci = "(?=[0-9.]+(?:[eE][+-]?[0-9]|[×xX*]10\\^|\\^))" + _SCI
+    slash = "(?=(?:[0-9]{1,3} )?[0-9]{1,3}/[0-9])" + _SLASH
+    sci = "(?=[0-9.]+(?:[eE][+-]?[0-9]|[×xX*]10\\^|\\^))" + _sci()
     dotted = "(?=[0-9]+\\.[0-9]+\\.[0-9])" + _DOTTED
     digit = (dates, _PHONE, sci, labels, dotted, fraction, slash, _number(), _DIGIT_LABEL)
     cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
+    if spaced:
+        digit, cn = (_SPACED, *digit), (_SPACED, *cn)
     letter = (_CURRENCY, *_LABELS)
     table: dict[str, object] = {}
     for chars, alts in ((_DIGITS, digit), (_CD + _CP + _CS + "千", cn), (_LETTERS, letter),
-                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_HALF, _HALF_UNIT)),
+                        ("第", (_ordinal(),)), ("翻", (_FAN,)), ("半", (_BANBAI, _HALF, _HALF_UNIT)), ("打", (_DUIZHE,)),
                         ("¥￥$€£", (_CURRENCY,))):
         match = re.compile("|".join(alts)).match
         for c in chars:

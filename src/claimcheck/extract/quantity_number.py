@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
-from .quantity_build import (Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
+from .quantity_build import (LETTER_FACTORS, Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
                              point, rounding, signed)
 from .quantity_grammar import number_regex
 from .quantity_plain import QUAL_LAST, QUOTES_CLOSE, QUOTES_OPEN, RANK_CONTEXT, fast
@@ -26,14 +26,16 @@ _T = tables()
 _UNITS = _T.units
 _ONE = Decimal(1)
 _TWO = Decimal(2)
+_TEN = Decimal(10)
+_BELOW_TEN = Decimal("9.99")
 _GROUPS = ("n1", "a1", "m1", "a2", "p1", "sep", "n2", "m2", "a3", "p2", "unit", "post")
 _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _DIGIT_VALUE = DIGITS
 _AS_STATED = replace(_UNITS["折"], factor=_ONE)  # 75折: two digits are the percentage itself
-_MAGNITUDES = frozenset("十拾百佰千仟万萬亿億")
-_SECTIONS = "万萬亿億"
-_MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
+_MAGNITUDES = frozenset("十拾百佰千仟万萬亿億兆")
+_SECTIONS = "万萬亿億兆"
+_MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億兆"
 _PLAIN_CN = "零〇○一二两三四五六七八九十百千"  # not financial, not a section: 十二 alone is a word
 _QUAL_LAST = QUAL_LAST
 _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
@@ -153,9 +155,10 @@ def _tenths(n1: str, n2: str | None, unit_text: str, unit: Unit) -> tuple[Unit |
             return _AS_STATED, str(_DIGIT_VALUE[n1[0]] * 10 + _DIGIT_VALUE[n1[1]])  # 七五折
         if n1.isdigit() and len(n1) == 2 and n1[0] != "0":
             return _AS_STATED, n1  # 75折
+    top = _TEN if unit_text == "成" else _BELOW_TEN  # 十成 is all of it; 十折 is no discount, not a figure
     for n in (n1, n2):
         r = read_any(n) if n else None
-        if n and (r is None or r.value > 10):
+        if n and (r is None or r.value > top):
             return None, n1
     return unit, n1
 
@@ -163,12 +166,20 @@ def _tenths(n1: str, n2: str | None, unit_text: str, unit: Unit) -> tuple[Unit |
 def _core(key: tuple, qual: str | None) -> object:
     """Read the match's groups; None = not a number phrase, _BARE = decide from the context."""
     n1, a1, m1, a2, p1, sep, n2, m2, a3, p2, unit_text, post = key
+    if n2 and m2 in LETTER_FACTORS:
+        if m1 and m1 != m2:
+            return None  # 10k-1M: two scales
+        m1 = m2  # 10-15k, 10k-15k: the letter counts for both ends
+    trim = 0
+    if p1 and not n2 and unit_text in ("%", "‰") and post is None:
+        trim, unit_text = len(unit_text), p1  # 5% %: one sign is the number's, the other stray
     if not unit_text and (p1 or p2):
         unit_text = p2 or p1
     unit = _UNITS[unit_text] if unit_text else None
-    trim = 0
     if post in ("多", "内", "之内") and (unit is None or unit.dim not in ("duration", "multiplier")):
         trim, post = len(post), None
+    if post == "+" and unit_text and unit_text not in ("%", "‰"):
+        trim, post = trim + 1, None  # + says "or more" right after a number (10万+), not after a unit
     sign = p2 if n2 else p1
     if sign and unit_text != sign and post is None:
         # 同比-12%大幅下滑: a percentage ends at its sign; 大 starts the next word, it is no unit
@@ -179,7 +190,9 @@ def _core(key: tuple, qual: str | None) -> object:
         if unit is None:
             return None
     approx = a1 or a2 or ("多" if unit is not None and unit.approx else None)
-    if approx in ("几", "幾") and n1[-1] not in "十百千":
+    # 二十几: 几 is a digit on the place after 十/百/千; 一百零几 (101-109): on the units place
+    zero_ji = approx in ("几", "幾") and len(n1) > 1 and n1[-1] in "零〇" and n1[-2] in "十百千拾佰仟万萬亿億"
+    if approx in ("几", "幾") and n1[-1] not in "十百千拾佰仟" and not zero_ji:
         return None
     pair = None
     if n2:
@@ -212,7 +225,14 @@ def _core(key: tuple, qual: str | None) -> object:
         qualifier = sep or "~"
     else:
         value, (low, high, li, hi), qualifier = _shape(r1.value, r1, approx, post, qual)
-    factor = read_numeral(m1).value if m1 else _ONE
+        if zero_ji and post is None and qual is None:
+            high = value + _TEN  # 一百零几 → (100, 110)
+    factor = _ONE
+    if m1:
+        mag = LETTER_FACTORS.get(m1) or read_numeral(m1.lstrip("个"))
+        if mag is None:
+            return None  # 3多百千: no magnitude
+        factor = mag if isinstance(mag, Decimal) else mag.value
     if unit is not None and unit.factor != _ONE:
         factor *= unit.factor
     if factor != _ONE:
@@ -241,22 +261,40 @@ def _core(key: tuple, qual: str | None) -> object:
 
 # A smaller unit after a Chinese amount: 三元五角, 十块三毛, 一百三十五块六角七分钱 (money); a lone
 # digit after 块 or 米 is its tenths: 两块五 = 2.5 元, 一米八 = 1.8 米.
-_TAIL_UNITS = frozenset(("元", "块", "米"))
+_TAIL_UNITS = frozenset(("元", "块", "米", "美元", "欧元", "英镑"))
 _CN_ONE = "一二两三四五六七八九"
-_MONEY_TAIL = re.compile(f"([{_CN_ONE}])[角毛](?:([{_CN_ONE}])分)?钱?|([{_CN_ONE}])分钱?")
+_TAIL_DIGIT = _CN_ONE + "123456789"
+# 5元3角, 三元五角六分, 十块三毛钱; not 5元3分钟 or 三元五分之一 (a duration, a fraction).
+_MONEY_TAIL = re.compile(f"([{_TAIL_DIGIT}])[角毛](?:([{_TAIL_DIGIT}])分(?![钟之]))?钱?|([{_TAIL_DIGIT}])分(?![钟之])钱?")
+# 两美元又三美分, 5欧元20欧分, 3英镑50便士: cents of a foreign currency (up to 99).
+_CENTS = {"美元": "美分", "欧元": "欧分", "英镑": "便士"}
+_CENT_TAIL = re.compile(f"又?([{_CN_ONE}十]{{1,3}}|[0-9]{{1,2}})(美分|欧分|便士)")
 _DIGIT_TAIL = re.compile(f"[{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")
+_TWO_DIGIT_TAIL = re.compile(f"[{_CN_ONE}][{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")  # 一米七五
 _TENTH = Decimal("0.1")
+_D = {**DIGITS, **{str(i): i for i in range(10)}}
 _CENT = Decimal("0.01")
 
 
-def _with_tail(core: _Core, t: str, end: int) -> tuple[_Core, int]:
+def _with_tail(core: _Core, t: str, end: int, arabic: bool) -> tuple[_Core, int]:
     """The core and end extended by a money or tenths tail after the unit, if one follows."""
+    if core.unit_text in _CENTS:
+        m = _CENT_TAIL.match(t, end)
+        cents = read_any(m.group(1)) if m is not None and m.group(2) == _CENTS[core.unit_text] else None
+        if cents is None or cents.value >= 100:
+            return core, end
+        value, low, high = (None if x is None else clean(x + cents.value * _CENT) for x in (core.value, core.low, core.high))
+        return core._replace(value=value, low=low, high=high, article=False,
+                             unit_text=core.unit_text + m.group()), m.end()
     money = core.unit_text != "米"
     m = _MONEY_TAIL.match(t, end) if money else None
     if m is not None:
         jiao, fen, fen_only = m.groups()
-        extra = DIGITS[jiao] * _TENTH + (DIGITS[fen] * _CENT if fen else 0) if jiao else DIGITS[fen_only] * _CENT
-    elif core.unit_text != "元" and (m := _DIGIT_TAIL.match(t, end)) is not None:
+        extra = _D[jiao] * _TENTH + (_D[fen] * _CENT if fen else 0) if jiao else _D[fen_only] * _CENT
+    elif (core.unit_text == "米" and not arabic and (m := _TWO_DIGIT_TAIL.match(t, end)) is not None
+          and split_adjacent_range(m.group()) is None):  # 一米五六 is "1.5 or 1.6 m": no reading
+        extra = DIGITS[m.group()[0]] * _TENTH + DIGITS[m.group()[1]] * _CENT  # 一米七五 → 1.75 米
+    elif core.unit_text != "元" and not arabic and (m := _DIGIT_TAIL.match(t, end)) is not None:
         extra = DIGITS[m.group()] * _TENTH
     elif core.unit == "块" and not _cjk(t[end:end + 1]):
         # 一天能挣两三百块。: 块 closing the phrase is money; 三块屏幕 counts pieces
@@ -273,6 +311,9 @@ def _with_tail(core: _Core, t: str, end: int) -> tuple[_Core, int]:
 
 # 1万元至5万元, 10元-20元: a range with the unit written on both ends.
 _SEP_FIRST = frozenset("至到~-—–")
+# After 5元 a digit may start a money tail (5元3角), after 2美元 又 the cents (2美元又50美分).
+_TAIL_FIRST = frozenset("123456789又")
+_NOT_FAST_AFTER = _SEP_FIRST | _TAIL_FIRST | {"/"}  # 5吨/公顷: a rate
 _RANGE_SEP = re.compile("——|--|[至到~-]|—|–")
 
 
@@ -291,6 +332,34 @@ def _second_end(core: _Core, key: tuple, t: str, end: int) -> tuple[_Core, int]:
         return core, end
     value = clean((core.value + c2.value) / _TWO)
     return core._replace(value=value, high=c2.high, hi=c2.hi, qualifier=sep.group(), article=False), m.end()
+
+
+# A rate: a unit per another unit. Example: "5吨/公顷", "500公斤/亩", "2毫克/升", "3000元/月".
+_UNIT_AT = re.compile(_T.unit_pattern)
+_NOT_PER = frozenset(("percent", "permille", "percentage_point", "label", "multiplier"))
+# Denominators that are no unit of their own: 3000元/月, 1.95港元/股, 500元/晚, 1.2万元/平.
+_PER_WORDS = {"月": "月", "日": "天", "股": "股", "晚": "晚", "平": "平方米"}
+
+
+def _per_unit(core: _Core, t: str, end: int) -> tuple[_Core, int]:
+    """The core and end extended over ``/unit`` after the unit, if a unit follows the slash."""
+    if core.kind in _NOT_PER or "/" in core.unit:
+        return core, end
+    m = _UNIT_AT.match(t, end + 1)
+    per = _UNITS.get(m.group()) if m is not None else None
+    after = t[m.end():m.end() + 1] if m is not None else ""
+    if (per is not None and per.kind not in _NOT_PER and "/" not in m.group()
+            and not (after.isascii() and after.isalnum())):  # not 5吨/h2
+        # The denominator as its canonical unit when that is the same amount (公斤 → 千克), else as written.
+        written, stop = m.group(), m.end()
+        denominator = per.unit if per.factor == _ONE and not per.half else written
+    elif t[end + 1:end + 2] in _PER_WORDS:
+        written, stop = t[end + 1], end + 2
+        denominator = _PER_WORDS[written]
+    else:
+        return core, end
+    return core._replace(unit=f"{core.unit}/{denominator}", dim="price" if core.dim == "money" else "rate",
+                         kind="number", unit_text=f"{core.unit_text}/{written}", article=False), stop
 
 
 # A scale or currency named before the amount: 华氏98.6度 (℉), 摄氏35度 (℃), 港币两千元 (港元).
@@ -380,13 +449,13 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if start > floor and (t[start - 1] in _QUAL_LAST or t[start - 1] == " "):
         qual, qual_start = before(t, start, floor)
     if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", "度", " ", ".")
-          and t[g.end():g.end() + 1] not in _SEP_FIRST):
+          and t[g.end():g.end() + 1] not in _NOT_FAST_AFTER):
         hit = fast(g, t, start, floor)
         if hit is not None:
             return hit
     key = g.group(*_GROUPS)
     if (t[start - 1:start] == "." and start > floor and key[0].isdigit()
-            and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
+            and not (start >= 2 and ((t[start - 2].isascii() and t[start - 2].isalnum()) or t[start - 2] == "."))):
         key = ("0." + key[0], *key[1:])  # .5 → 0.5, -.34% → -0.34 %
         start = qual_start = start - 1
     ck = (key, qual)
@@ -403,16 +472,21 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if core is _BARE:
         hit = _bare(key[0], t, start, end)
         return signed(hit, t, floor) if hit is not None and hit.claimable else hit
-    if ((core.unit_text in _TAIL_UNITS or core.unit == "块") and core.value is not None
-            and not key[0][0].isdigit() and not key[6]):
-        core, end = _with_tail(core, t, end)
+    if ((core.unit_text in _TAIL_UNITS or core.unit == "块") and core.value is not None and not key[6]
+            and (t[end:end + 1] in _TAIL_FIRST or not key[0][0].isdigit())):
+        core, end = _with_tail(core, t, end, key[0][0].isdigit())
     if key[10] and not key[6] and t[end:end + 1] in _SEP_FIRST and core.value is not None and core.kind != "label":
         core, end = _second_end(core, key, t, end)
+    if t[end:end + 1] == "/" and core.unit is not None and core.value is not None:
+        core, end = _per_unit(core, t, end)
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:
         start = qual_start
-    end -= core.trim
+    if core.trim:
+        end -= core.trim
+        while t[end - 1] in " \n":
+            end -= 1  # 5% 对: the space before a unit given back is no part of the phrase
     kind, dim, unit = core.kind, core.dim, core.unit
     if unit in _PREFIXED and start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " "):
         unit, dim = _prefixed(unit, dim, t, start, floor)

@@ -82,12 +82,12 @@ def _plain_tail() -> str:
     # with a digit or ".", so giving digits back never helps.
     # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
     # Then a qualifier after the number that the plain path reads (group 5), or none the grammar
-    # reads and: after a unit (group 4), no range, 余 or %, and the grammar's end; after no
-    # unit, no character of _bare_block. After a line break a space may follow (a heading
+    # reads and: after a unit (group 4), no range, 余, %, digit, "+" (10万人+ is "or more") or
+    # "/" (元/月 is a rate), and the grammar's end; after no unit, no character of _bare_block. After a line break a space may follow (a heading
     # "12\n    收藏"): the break is the gap, or the one white space a date allows.
     bare = re.escape("".join(sorted(_bare_block())))
     wrapped = re.escape("".join(sorted(_bare_block() - {" "})))
-    after_unit = r"(?![余多来几至到~\-—–%‰A-Za-z])" + _ASCII_END
+    after_unit = r"(?![余多来几至到~\-—–%‰0-9A-Za-z+/])" + _ASCII_END
     after_none = "(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])"
     return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(?:([余多来](?![万萬亿億千百十仟佰拾]))?("
             + _by_first_char(units) + "))?"
@@ -95,8 +95,8 @@ def _plain_tail() -> str:
             "(?(4)" + after_unit + "|" + after_none + "))")
 
 
-# After a digit or Latin letter, no further one (the grammar's end: 5G is a label, 10万Pa no P);
-# after a Chinese unit a digit may follow (3年12个月).
+# After a digit or Latin letter, no further one nor ".5" (the grammar's end: 5G is a label, 10万Pa
+# no P).
 _ASCII_END = r"(?:(?<![0-9A-Za-z])|(?![0-9A-Za-z]|\.[0-9]))"
 
 
