@@ -82,16 +82,18 @@ def _plain_tail() -> str:
     # with a digit or ".", so giving digits back never helps.
     # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
     # Then a qualifier after the number that the plain path reads (group 5), or none the grammar
-    # reads and: after a unit (group 4), no range, 余, %, digit, "+" (10万人+ is "or more") or
-    # "/" (元/月 is a rate), and the grammar's end; after no unit, no character of _bare_block. After a line break a space may follow (a heading
+    # reads and: after a unit (group 4), no range, 余, %, digit, "+" (10万人+ is "or more"), "/"
+    # (元/月 is a rate) or 又 (5美元又3美分), and the grammar's end; after no unit, no character of
+    # _bare_block. After the qualifier too, no digit, 又 or "/": the general path reads a money
+    # tail or a rate after the whole phrase (5块以上1: 块 is money before a digit). After a line break a space may follow (a heading
     # "12\n    收藏"): the break is the gap, or the one white space a date allows.
     bare = re.escape("".join(sorted(_bare_block())))
     wrapped = re.escape("".join(sorted(_bare_block() - {" "})))
-    after_unit = r"(?![余多来几至到~\-—–%‰0-9A-Za-z+/])" + _ASCII_END
+    after_unit = r"(?![余多来几至到~\-—–%‰0-9A-Za-z+/又])" + _ASCII_END
     after_none = "(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])"
     return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(?:([余多来](?![万萬亿億千百十仟佰拾]))?("
             + _by_first_char(units) + "))?"
-            "(?:(" + _post(_PLAIN_POST) + ")|(?!" + _post(_T.after) + ")"
+            "(?:(" + _post(_PLAIN_POST) + r")(?![0-9又/])|(?!" + _post(_T.after) + ")"
             "(?(4)" + after_unit + "|" + after_none + "))")
 
 
