@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .numerals import place_of
 from .quantity_build import apply_shape, before, clean, direction, integral
-from .quantity_tables import tables, trie_regex
+from .quantity_tables import tables, trie_regex, unit_guard
 
 __all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "unit_guards", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
            "QUOTES_OPEN", "QUOTES_CLOSE"]
@@ -145,14 +145,8 @@ def _bare_block() -> set[str]:
 
 
 def unit_guards() -> dict[str, str]:
-    """Each unit's guard as the grammar writes it: the characters it may not be followed by."""
-    guards = {}
-    for text, unit in _UNITS.items():
-        end = "(?![" + re.escape(unit.not_before) + "])" if unit.not_before else ""
-        if text.isascii() and text[-1].isalpha():
-            end += "(?![A-Za-z])"
-        guards[text] = end
-    return guards
+    """Each unit's guard as the grammar writes it (``quantity_tables.unit_guard``)."""
+    return {text: unit_guard(text, unit) for text, unit in _UNITS.items()}
 
 
 # What the grammar reads before a number phrase: a mobile or 400 number, a year before 年.

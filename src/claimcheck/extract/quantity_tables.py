@@ -27,6 +27,7 @@ class Unit:
     approx: bool  # 个多月: the unit itself carries 多
     not_before: str  # characters that may not follow (成 in 成为, 集 in 集团)
     half: bool = False  # 年半, 个半小时: the unit adds half of itself (两年半 → 2.5 年)
+    not_after: tuple[str, ...] = ()  # whole numbers it is no unit after (1080P is a resolution)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def _unit(text: str, row: dict) -> Unit:
     kind = row.get("kind", "money" if dim == "money" else "number")
     return Unit(text, row["unit"], dim, Decimal(row.get("factor", "1")), kind,
                 row.get("claimable", True), row.get("approx", False), row.get("not_before", ""),
-                row.get("half", False))
+                row.get("half", False), tuple(row.get("not_after", ())))
 
 
 def _unit_pattern(units: dict[str, Unit]) -> str:
@@ -81,15 +82,25 @@ def _unit_pattern(units: dict[str, Unit]) -> str:
     units come first inside a group, so 人次 wins over 人; a unit's guard (``not_before``: 集 is
     no unit in 集团) sits on its leaf.
     """
-    guards = {}
-    for text, unit in units.items():
-        end = ""
-        if unit.not_before:
-            end += "(?![" + re.escape(unit.not_before) + "])"
-        if text.isascii() and text[-1].isalpha():
-            end += "(?![A-Za-z])"  # P, km: not the start of a longer Latin word
-        guards[text] = end
+    guards = {text: unit_guard(text, unit) for text, unit in units.items()}
     return trie_regex(guards)
+
+
+def unit_guard(text: str, unit: Unit) -> str:
+    """The regex put after a unit's text wherever the grammar reads it: the characters that may
+    not follow it (``not_before``), no Latin letter after a Latin unit (P, km: not the start of a
+    longer word), and no whole number it is no unit after (``not_after``: 1080P, 720P are video
+    resolutions, not computing power; 21080P still is).
+    Example: for P, "(?![A-Za-z])(?<!(?<![0-9.])1080P)…".
+    """
+    end = ""
+    if unit.not_before:
+        end += "(?![" + re.escape(unit.not_before) + "])"
+    if text.isascii() and text[-1].isalpha():
+        end += "(?![A-Za-z])"
+    for number in unit.not_after:
+        end += "(?<!(?<![0-9.])" + re.escape(number + text) + ")"
+    return end
 
 
 def trie_regex(words: dict[str, str]) -> str:
