@@ -269,7 +269,8 @@ def _lone_numeral() -> str:
     stands alone inside a word, so that the regex engine skips it without a call (and after a
     Latin letter inside a word).
 
-    Example: 一 in "更一步", 三 in "“三北”", 百 in "千园之城" (not 一 in "一个", "统一", "约一半", "负一").
+    Example: 一 in "更一步", 三 in "“三北”", 百 in "千园之城", 打 in "打造" (not 一 in "一个", "统一",
+    "约一半", "负一", nor 打 in "打对折").
     The scan would find nothing there either: a lone numeral between Chinese characters is no
     number (``quantity_number._bare``) unless a qualifier or sign word comes before it (the
     characters they end with, a space), a numeral word may cover it (any character that forms
@@ -289,7 +290,9 @@ def _lone_numeral() -> str:
     # matches inside a run of letters also matches from its first letter, except a URL (www., http).
     letters = "(?<=[A-Za-z][A-Za-z])(?<![hw])"
     # The numeral first (one test fails every other candidate), then the character before it.
-    return (f"(?!{letters}|(?<=[{numerals}])(?<=[^{_chars(before)}].)"
+    # 打 starts only 打对折 (打造, 打开: 2 % of all candidates in news, none a number).
+    da = "(?<=打)(?![对對]折)"
+    return (f"(?!{letters}|{da}|(?<=[{numerals}])(?<=[^{_chars(before)}].)"
             f"[\\u4e00-\\u9fff](?<![{_chars(after)}])|{_numeral_words()})")
 
 
