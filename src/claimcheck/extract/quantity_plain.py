@@ -206,13 +206,7 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
             return None if mag or approx or post else _label(p, end, head, unit, dim, written)
     qual = None
     if mag or approx or post:
-        key = (head, mag, approx, None, written, post)
-        reading = _READINGS.get(key)
-        if reading is None:
-            if len(_READINGS) >= 50_000:
-                _READINGS.clear()
-            reading = _READINGS[key] = _reading(head, mag, approx, None, written, post)
-        value, low, high, li, hi, qual, written = reading
+        value, low, high, li, hi, qual, written = _cached_reading(head, mag, approx, None, written, post)
     else:  # cheaper than a cache lookup: the digits differ from one phrase to the next
         value = low = high = Decimal(head)
         li = hi = True
@@ -226,6 +220,16 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
         return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
     return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, None, written)
+
+
+def _cached_reading(*key: str | None) -> tuple:
+    """``_reading`` of a phrase's parts (head, magnitude, 余/多, qualifier, unit, after-word), cached."""
+    reading = _READINGS.get(key)
+    if reading is None:
+        if len(_READINGS) >= 50_000:
+            _READINGS.clear()
+        reading = _READINGS[key] = _reading(*key)
+    return reading
 
 
 # A qualifier word ends with one of these, or a space separates a word from the number.
@@ -271,13 +275,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         label = _bare_label(head, mag, t, p, end)
         if label is not None:
             return label
-    key = (head, mag, approx, qual, written, post)
-    reading = _READINGS.get(key)
-    if reading is None:
-        if len(_READINGS) >= 50_000:
-            _READINGS.clear()
-        reading = _READINGS[key] = _reading(head, mag, approx, qual, written, post)
-    value, low, high, li, hi, qual, written = reading
+    value, low, high, li, hi, qual, written = _cached_reading(head, mag, approx, qual, written, post)
     if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, start - 10), start):
         unit, dim, kind = "rank", "rank", "ordinal"  # 排名升至108位
     word = None
