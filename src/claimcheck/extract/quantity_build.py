@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .numerals import DIGITS, Reading, read_any, read_numeral
 from .quantity_tables import Shape, tables
 
-__all__ = ["Hit", "BUILDERS", "LETTER_FACTORS", "clean", "integral", "signed", "before", "direction", "label", "point", "rounding",
+__all__ = ["Hit", "BUILDERS", "LETTER_FACTORS", "clean", "integral", "signed", "below_zero", "before", "direction", "label", "point", "rounding",
            "apply_shape", "is_bare_magnitude"]
 
 _ONE = Decimal(1)
@@ -131,6 +131,16 @@ def is_bare_magnitude(n: str) -> bool:
 
 
 
+def below_zero(t: str, start: int, unit: str | None, dim: str | None) -> tuple[int, str | None, str | None]:
+    """Start, unit and dimension of a number after 零下: 零下 is its sign, as 负 is, so it joins
+    the span (零下5摄氏度, 零下 12℃; not across 了), and 度 after it is a temperature (℃)."""
+    if t[start - 2:start] == "零下":
+        start -= 2
+    elif t[start - 3:start] == "零下 ":
+        start -= 3
+    return (start, "℃", "temperature") if unit == "度" else (start, unit, dim)
+
+
 def _negate(h: Hit) -> Hit:
     neg = (lambda d: None if d is None else -d)
     return h._replace(value=neg(h.value), low=neg(h.high), high=neg(h.low),
@@ -149,6 +159,9 @@ def signed(h: Hit, t: str, floor: int) -> Hit:
     if word is None:
         return h
     h = h._replace(direction=word)
+    if word == "零下":
+        start, unit, dim = below_zero(t, s, h.unit, h.dimension)
+        h = h._replace(start=start, unit=unit, dimension=dim)
     return _negate(h) if sign < 0 else h
 
 
@@ -177,6 +190,8 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
     den, num = read_any(g["fden"]), read_any(g["fnum"])
     if den is None or num is None or not den.value:
         return None
+    if g["fu"]:
+        return _measured_fraction(g, t, floor, den, num)
     if g["fk"]:  # 百分之15K: a magnitude letter on the numerator
         num = num._replace(value=num.value * LETTER_FACTORS[g["fk"]], half=num.half * LETTER_FACTORS[g["fk"]])
     hi_num = read_any(g["fnum2"]) if g["fnum2"] else None
@@ -209,6 +224,43 @@ def _fraction(g: re.Match[str], t: str, floor: int) -> Hit | None:
         hit = Hit(start, g.end(), value, low, high, unit, "ratio", qualifier, kind, True, li, hi,
                   unit_text=unit)
     return signed(hit, t, floor)
+
+
+def _measured_fraction(g: re.Match[str], t: str, floor: int, den: Reading, num: Reading) -> Hit | None:
+    """A fraction of a unit of measure: 三又三分之一平方公里 → 10/3 km², 四分之三英里, 一又二分之一小时.
+
+    Not a count (三分之一人口: a third of the people) nor a ratio unit (百分之五十%): there the
+    fraction ends before the word, as it did without it.
+    """
+    unit = tables().units[g["fu"]]
+    if (den.value in (100, 1000) or g["fnum2"] or g["fk"] or unit.kind not in ("number", "money")
+            or unit.dim in ("count", "ratio", "label") or unit.half or "/" in unit.unit):
+        end = g.start("fu")
+        return _fraction(_Cut(g, end), t, floor) if end > g.start() else None
+    whole = read_any(g["fwhole"]) if g["fwhole"] else Reading(Decimal(0), Decimal(0))
+    if whole is None:
+        return None
+    value = clean((whole.value + num.value / den.value) * unit.factor)
+    start, (low, high, li, hi), qualifier = _qualified(value, t, g.start(), floor, g["fpost"])
+    hit = Hit(start, g.end(), value, low, high, unit.unit, unit.dim, qualifier, unit.kind, unit.claimable, li, hi,
+              unit_text=g["fu"])
+    return signed(hit, t, floor)
+
+
+class _Cut:
+    """A fraction match seen without its unit and what came after it (三分之一人口 → 三分之一)."""
+
+    def __init__(self, g: re.Match[str], end: int) -> None:
+        self._g, self._end = g, end
+
+    def __getitem__(self, name: str) -> str | None:
+        return None if name in ("fu", "fpost") else self._g[name]
+
+    def start(self, name: int | str = 0) -> int:
+        return self._g.start(name)
+
+    def end(self) -> int:
+        return self._end
 
 
 def build_slash(g: re.Match[str], t: str, floor: int) -> Hit | None:

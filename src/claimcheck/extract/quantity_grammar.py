@@ -44,7 +44,10 @@ CN = f"(?:{_CNCH0}|两)(?:{_CNCH}|[点點](?=[{_CD.replace('两', '')}]))*"
 AR = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 # 百 before 分点 (分點) starts the unit 百分点 ("3百分点", "3百分點"), not a magnitude.
 _MAG = f"(?:[十拾佰仟廿卅{_CS}]|百(?!分[点點])|{_QIAN}|{_ZHAO})"
-NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN})"
+# A Chinese head that ends in a magnitude may go on in Arabic digits, each with a smaller
+# magnitude: "五億1萬4千6百" (500014600), "三万5千" (35000); not after a lone magnitude (百5万), nor "十一五3万" or "三万5".
+_CN_AR = f"(?<=[{_CD}{_CP}千{_CS}][十拾百佰千仟{_CS}])(?:{AR}{_MAG}+)+"
+NUM = f"(?:{AR}(?:{_MAG}+(?:{AR}{_MAG}+)*)?|{CN}(?:{_CN_AR})?)"
 _SECT = f"(?:[{_CS}]|{_QIAN}|百(?!分[点點])|{_ZHAO})+"  # a magnitude after 多/余: 30多万
 
 START = re.compile(f"[0-9A-Za-z{_CD}{_CP}{_CS}千第翻半打¥￥$€£]")
@@ -67,7 +70,7 @@ _MD = (f"(?:{_MON}|{_CMON})(?:{_DSEP}(?:{_MON}|{_CMON}))? ?月份?"
 
 _DATES = (
     f"(?P<ymd>{_Y}[-/.]{_MON}[-/.]{_DAY}(?:\\s{{0,2}}{_TIME})?)(?![0-9])",
-    f"(?P<yrange>{_Y}\\s?{_DSEP}\\s?{_Y}年?度?)(?![0-9])",
+    f"(?P<yrange>{_Y}\\s?{_DSEP}\\s?{_Y}(?: ?年度?)?)(?![0-9])",  # 2020 至 2021 年
     f"(?P<year>(?:{_Y}|{_CY}) ?年(?:度)?(?: ?(?P<ymd2>{_MD}))?)",
     f"(?P<decade>[0-9]{{2,4}} ?年代)",
     f"(?P<md>{_MD})",
@@ -104,9 +107,9 @@ _LETTER_MAG = ("(?:(?<=[0-9])|(?<=[0-9] ))(?:k|K(?<!(?<![0-9.,])[2458]K)(?!金)|
                "(?![A-Za-z0-9])")
 
 # 百分之三十, 千分之五, 三分之一. Example: "百分之三十至四十".
-# 一又二分之一: a whole number and a fraction.
+# 一又二分之一: a whole number and a fraction. A unit of measure may follow (三又三分之一平方公里).
 _FRACTION = (f"(?P<frac>(?:(?P<fwhole>{NUM})又)?(?P<fden>{NUM})分之(?P<fneg>[负負])?(?P<fnum>{NUM})(?P<fk>{_LETTER_MAG})?"
-             f"(?:[至到~-](?P<fnum2>{NUM}))?"
+             f"(?:[至到~-](?P<fnum2>{NUM}))?(?P<fu>{tables().unit_pattern})?"
              "(?P<fpost>以上|以下|以内|左右|上下(?![游级班午文车楼]))?)")
 # 1/3, 3/5: a fraction written with a slash (a date needs a year or 月/日; 2024/01/25 is read first).
 # A whole number and a fraction: "1 3/5" (1.6).

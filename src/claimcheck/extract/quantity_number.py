@@ -269,7 +269,8 @@ _MONEY_TAIL = re.compile(f"([{_TAIL_DIGIT}])[角毛](?:([{_TAIL_DIGIT}])分(?![�
 # 两美元又三美分, 5欧元20欧分, 3英镑50便士: cents of a foreign currency (up to 99).
 _CENTS = {"美元": "美分", "欧元": "欧分", "英镑": "便士"}
 _CENT_TAIL = re.compile(f"又?([{_CN_ONE}十]{{1,3}}|[0-9]{{1,2}})(美分|欧分|便士)")
-_DIGIT_TAIL = re.compile(f"[{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")
+# 两块五一斤: a 一 after the tenths digit starts a price's "per one" (一斤, 一个), no third digit.
+_DIGIT_TAIL = re.compile(f"[{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛](?<!一)|一[零〇○{_CN_ONE}十百千万亿0-9.%分角毛点])")
 _TWO_DIGIT_TAIL = re.compile(f"[{_CN_ONE}][{_CN_ONE}](?![零〇○{_CN_ONE}十百千万亿0-9.%分角毛])")  # 一米七五
 _TENTH = Decimal("0.1")
 _D = {**DIGITS, **{str(i): i for i in range(10)}}
@@ -479,6 +480,11 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
         core, end = _second_end(core, key, t, end)
     if t[end:end + 1] == "/" and core.unit is not None and core.value is not None:
         core, end = _per_unit(core, t, end)
+    elif t[end:end + 1] == "一" and core.kind == "money" and core.value is not None and not key[0][0].isdigit():
+        # 两块五一斤, 三元一公斤: a price per one unit (not 一千元一次性: a word goes on after it)
+        per, per_end = _per_unit(core, t, end)
+        if per_end > end and not _cjk(t[per_end:per_end + 1].replace("的", "")):
+            core, end = per, per_end
     if core.article and t[start - 1:start] not in _COUNT_BEFORE and direction(t, start, floor)[0] is None:
         return None  # 一个, 一批, 一项: an article, not a count (but 共有一家, 新增一个 are counts)
     if core.uses_qual:

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from .numerals import place_of
-from .quantity_build import apply_shape, before, clean, direction, integral
+from .quantity_build import apply_shape, before, clean, direction, integral, below_zero
 from .quantity_tables import tables, trie_regex, unit_guard
 
 __all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "unit_guards", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
@@ -218,6 +218,8 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         word, sign = direction(t, p, floor)
         if sign < 0:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
+            if word == "零下":
+                p, unit, dim = below_zero(t, p, unit, dim)
         return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
     return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, None, written)
 
@@ -283,6 +285,8 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         word, sign = direction(t, start, floor)
         if sign < 0:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
+            if word == "零下":
+                start, unit, dim = below_zero(t, start, unit, dim)
     return (start, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
 
 
@@ -440,6 +444,8 @@ def fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
         else:
             word, sign = direction(t, start, floor)
             negative = sign < 0
+            if word == "零下":
+                start, unit, dim = below_zero(t, start, unit, dim)
         if negative:
             value, low, high, li, hi = -value, -high, -low, hi, li
     return (start, end, value, low, high, unit, dim, None, kind, True, li, hi, word, written)
