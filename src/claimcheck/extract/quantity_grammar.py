@@ -16,7 +16,7 @@ from functools import cache
 
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM", "SPACED_RUN"]
+__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM", "SPACED_RUN", "BETWEEN"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
@@ -152,6 +152,11 @@ _CURRENCY = (f"(?P<cur>(?P<csym>[¥￥$€£]|(?<![A-Za-z])(?:US\\$|HK\\$|NT\\$|
              f"\\s?(?P<camt>{AR}{_MAG}*)(?P<cunit>元|美元|欧元|英镑)?)(?![0-9])")
 
 
+# 和/与 joins two range ends when 之间 closes the phrase: "在20和30之间", "介于5%与10%之间",
+# "18岁和60岁之间" (not "20和30个": two numbers).
+BETWEEN = "[和与](?=[^，。；,;\n]{1,12}?之间)"
+
+
 # Between a number and its magnitude or unit: a space, or a line break right after digits (a
 # wrapped line: "达到300\n亿元"; build_number refuses it for a number that starts its line).
 _GAP = "(?: |(?<=[0-9]) ?\n)?"
@@ -172,7 +177,7 @@ def _number() -> str:
     geyi = f"个[亿億](?=(?:{'|'.join(money)}))"
     return (
         f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}|{_LETTER_MAG}|{geyi}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
-        f"(?:(?P<sep>——|--|[至到~-]|—|–)(?P<n2>{NUM})(?P<m2>{_SECT}|{_LETTER_MAG})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
+        f"(?:(?P<sep>——|--|[至到~-]|—|–|{BETWEEN})(?P<n2>{NUM})(?P<m2>{_SECT}|{_LETTER_MAG})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?:{_GAP}(?P<unit>{t.unit_pattern}))?"
         f"(?P<post>{post})?"
         # After a digit or Latin letter, no further letter or digit: 5G and B2 are labels, not 5

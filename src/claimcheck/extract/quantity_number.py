@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
 from .quantity_build import (LETTER_FACTORS, Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
                              point, rounding, signed)
-from .quantity_grammar import number_regex
+from .quantity_grammar import BETWEEN, number_regex
 from .quantity_plain import QUAL_LAST, QUOTES_CLOSE, QUOTES_OPEN, RANK_CONTEXT, fast
 from .quantity_tables import Unit, tables
 
@@ -314,13 +314,15 @@ def _with_tail(core: _Core, t: str, end: int, arabic: bool) -> tuple[_Core, int]
 _SEP_FIRST = frozenset("至到~-—–")
 # After 5元 a digit may start a money tail (5元3角), after 2美元 又 the cents (2美元又50美分).
 _TAIL_FIRST = frozenset("123456789又")
-_NOT_FAST_AFTER = _SEP_FIRST | _TAIL_FIRST | {"/"}  # 5吨/公顷: a rate
-_RANGE_SEP = re.compile("——|--|[至到~-]|—|–")
+_NOT_FAST_AFTER = _SEP_FIRST | _TAIL_FIRST | {"/", "和", "与"}  # 5吨/公顷: a rate; 18岁和60岁之间
+_RANGE_SEP = re.compile(f"——|--|[至到~-]|—|–|{BETWEEN}")
 
 
 def _second_end(core: _Core, key: tuple, t: str, end: int) -> tuple[_Core, int]:
     """The core and end extended over a second range end with the same unit, if one follows."""
     sep = _RANGE_SEP.match(t, end)
+    if sep is None:
+        return core, end  # 50人和: no 之间 after it
     m = number_regex().match(t, sep.end())
     # The second end is short: the scanner's memo assumes an answer reads little past the match.
     if m is None or m.end() - end > 10:
@@ -476,7 +478,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     if ((core.unit_text in _TAIL_UNITS or core.unit == "块") and core.value is not None and not key[6]
             and (t[end:end + 1] in _TAIL_FIRST or not key[0][0].isdigit())):
         core, end = _with_tail(core, t, end, key[0][0].isdigit())
-    if key[10] and not key[6] and t[end:end + 1] in _SEP_FIRST and core.value is not None and core.kind != "label":
+    if (key[10] and not key[6] and (t[end:end + 1] in _SEP_FIRST or t[end:end + 1] in "和与")
+            and core.value is not None and core.kind != "label"):
         core, end = _second_end(core, key, t, end)
     if t[end:end + 1] == "/" and core.unit is not None and core.value is not None:
         core, end = _per_unit(core, t, end)

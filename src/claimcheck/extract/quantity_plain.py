@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from .numerals import place_of
 from .quantity_build import apply_shape, before, clean, direction, integral, below_zero
+from .quantity_grammar import BETWEEN
 from .quantity_tables import tables, trie_regex, unit_guard
 
 __all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "unit_guards", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
@@ -83,14 +84,14 @@ def _plain_tail() -> str:
     # 余/多/来 between the number and the unit (600余家, 40多种), not before a magnitude (30多万人).
     # Then a qualifier after the number that the plain path reads (group 5), or none the grammar
     # reads and: after a unit (group 4), no range, 余, %, digit, "+" (10万人+ is "or more"), "/"
-    # (元/月 is a rate) or 又 (5美元又3美分), and the grammar's end; after no unit, no character of
+    # (元/月 is a rate), 又 (5美元又3美分) or 和/与 before 之间 (a range), and the grammar's end; after no unit, no character of
     # _bare_block. After the qualifier too, no digit, 又 or "/": the general path reads a money
     # tail or a rate after the whole phrase (5块以上1: 块 is money before a digit). After a line break a space may follow (a heading
     # "12\n    收藏"): the break is the gap, or the one white space a date allows.
     bare = re.escape("".join(sorted(_bare_block())))
     wrapped = re.escape("".join(sorted(_bare_block() - {" "})))
-    after_unit = r"(?![余多来几至到~\-—–%‰0-9A-Za-z+/又])" + _ASCII_END
-    after_none = "(?![" + bare + r"])(?![,、和及][0-9])(?!\n[" + wrapped + "])"
+    after_unit = r"(?![余多来几至到~\-—–%‰0-9A-Za-z+/又]|" + BETWEEN + ")" + _ASCII_END
+    after_none = "(?![" + bare + r"])(?![,、和及][0-9]|" + BETWEEN + r")(?!\n[" + wrapped + "])"
     return (r"([0-9]*+(?:\.[0-9]++)?+)(万亿|萬億|万|萬|亿|億)?(?:([余多来](?![万萬亿億千百十仟佰拾]))?("
             + _by_first_char(units) + "))?"
             "(?:(" + _post(_PLAIN_POST) + r")(?![0-9又/])|(?!" + _post(_T.after) + ")"
