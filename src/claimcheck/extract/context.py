@@ -22,7 +22,11 @@ _SENTENCE_END = re.compile(r"。|！|？|!|\?|；|;|\n|……")
 # Example: "培育高新技术企业600余家,占全区30%" → "培育高新技术企业600余家" | "占全区30%".
 # A comma between two digits is a thousands separator (1,234), and an enumeration comma between two
 # figures does not end a clause: "分别增长6.3%、5.8%和5.9%".
-_CLAUSE_END = re.compile(r"，|：|:|（|）|\(|\)|【|】|——|,(?<![0-9],)|,(?![0-9])|、(?<![0-9%]、)|、(?![0-9])")
+# A gloss in brackets is part of its noun, not a boundary: "地区生产总值（GDP）12673.8亿元",
+# "研究与试验发展(R&D)经费投入强度", "固定资产投资（不含农户）增长3%".
+_CLAUSE_END = re.compile(r"，|：|:|（(?![A-Za-z&]{3}[)）]|不含农户[)）])|）(?<![(（][A-Za-z&]{3}）)(?<![(（]不含农户）)|"
+                         r"\((?![A-Za-z&]{3}[)）]|不含农户[)）])|\)(?<![(（][A-Za-z&]{3}\))(?<![(（]不含农户\))|"
+                         r"【|】|——|,(?<![0-9],)|,(?![0-9])|、(?<![0-9%]、)|、(?![0-9])")
 # A markdown heading: "## 创新主体“量质齐升”".
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*(\S.*)$")
 _TERMINAL = "。，,；;：:！!？?、…—”\"）)"

@@ -137,7 +137,10 @@ _SCOPE_TAIL = re.compile(r"(?:全国|全区|全市|全省|全盟|全球|世界|�
 # A change verb right before the number: "同比增长", "分别增长", "增速达", "下降".
 _CHANGE_TAIL = re.compile(
     r"(?:同比|环比|年均)?(?:分别)?(?:新增长|增长|增加|下降|减少|提高|提升|上升|降低|下滑|激增|增幅|增速|增长率|降幅|"
+    r"上涨|下跌|涨幅|跌幅|"  # prices: "居民消费价格比上年上涨0.5%", "CPI涨幅为0.2%"
     r"回落|扩大|缩小|翻番|前进|后退|进步|跃升|攀升|跌落)(?:了)?(?:达到|达|为|约|近|超过|超)?$")
+# A change named after its figure: "实现4.1%的增长", "保持6%以上的增速".
+_CHANGE_AFTER = re.compile(r"\s*(?:以上|左右)?的?(?:增长|增速|增幅|涨幅|降幅|下降|上涨)")
 # A share: "占全区" (of = 全区), "占比达", "占全市的比重为".
 _SHARE_TAIL = re.compile(r"占(?:比)?(?P<of>[\u4e00-\u9fff]{0,8}?)(?:的)?(?:比重|比例|份额)?"
                          r"(?:为|达到|达|超过|超|约|近)?$")
@@ -165,11 +168,12 @@ _INNER_FIRSTS = frozenset(_INNER_BY_FIRST)
 _POST_STOPS = ("进驻", "实现", "汇聚", "入驻", "投用", "落地", "建立", "获", "是", "为", "在", "已", "和", "与",
                "及", "等", "的", "同比", "较", "比", "占", "达", "成为", "入选", "完成", "参与", "开展", "覆盖",
                "提供", "带动", "增加", "增长", "下降", "提升", "超", "共", "累计", "签约", "通过", "位居",
-               "全部", "均", "每", "被", "让", "正在", "将", "从", "向", "对", "可", "能", "都", "也", "还", "又",
+               "全部", "每", "被", "让", "正在", "将", "从", "向", "对", "能", "都", "也", "还", "又",
                "并", "且", "于", "由", "至", "到", "以", "跻身", "见证", "分别", "相继", "纳入", "启动",
                "来", "进", "赴", "获批", "列入", "承担", "开工", "运营", "运行", "转化", "左右")
 _POST_STOP_RE = re.compile("|".join(sorted(map(re.escape, _POST_STOPS), key=lambda w: (-len(w), w)))
-                           + "|居(?!民|住)")  # 数量居全区首位, but not 居民
+                           + "|居(?!民|住)"  # 数量居全区首位, but not 居民
+                           + "|(?<!人)均|可(?!支配)")  # 均为, 可达, but not 人均可支配收入
 _FLOW_SUFFIXES = ("新增", "净增", "新注册")
 _EXAMPLE_HEAD = re.compile(r"^(?:等地|等)")
 # A bare number that restates the whole, not a part of it: "新增市场主体5.2万户,总量达到41.3万户".
@@ -206,9 +210,15 @@ def _cut_inner(noun: str) -> str:
     for first in _INNER_FIRSTS.intersection(noun):
         for v in _INNER_BY_FIRST[first]:
             i = noun.rfind(v)
+            while i >= 0 and noun.startswith(_NOT_VERBS, i):  # 拥有有效发明专利: 有效 is no verb
+                i = noun.rfind(v, 0, i)
             if i >= 0 and len(noun) - (i + len(v)) >= 2:
                 best = max(best, i + len(v))
     return noun[best:]
+
+
+# Words that open with an inner verb but are none: "有效发明专利", "有限公司".
+_NOT_VERBS = ("有效", "有限", "有关", "有机")
 
 
 def _tail_noun(pre: str) -> str:
@@ -241,7 +251,7 @@ def _post_noun(post: str) -> str:
         return ""
     if stop is not None:
         word = word[:stop.start()]
-    return word[:12] if len(word) >= 2 else ""
+    return word[:16] if len(word) >= 2 else ""  # 16: "全年城镇居民人均可支配收入" whole
 
 
 def _base(pre: str) -> str | None:
@@ -312,7 +322,14 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
     is the unmasked text before the number, where a comparison base (较2021年) is read.
     """
     base = None if is_rank else _base(raw_pre if raw_pre is not None else _PART.sub("", pre))
+    if "(" in pre or "（" in pre:
+        pre = _GLOSS.sub("", pre)
     return _read_masked(pre, post, kind, is_rank, base)
+
+
+# A gloss inside or after the noun says nothing about what is counted: "地区生产总值(GDP)",
+# "研究与试验发展(R&D)经费投入强度", "固定资产投资(不含农户)" read as the noun without it.
+_GLOSS = re.compile(r"[(（](?:[A-Za-z&]{2,6}|不含农户|含农户)[)）]")
 
 
 # Remembered per masked context: places, periods and figures are masked, so the clauses of a
@@ -334,6 +351,8 @@ def _read_masked(pre: str, post: str, kind: str, is_rank: bool, base: str | None
     if above:  # 高于全区平均水平2.1个百分点: a gap to a yardstick, a change of its own kind
         noun = _tail_noun(_strip_tail(pre[:above.start()]))
         return Reading("change", "" if noun in _ANAPHORIC else noun, base=above.group(0), part=part)
+    if kind == "percent" and _CHANGE_AFTER.match(post):  # GDP实现4.1%的增长: a change named after it
+        return Reading("change", _tail_noun(_strip_tail(_BASE.sub("", pre))), base=base, part=part)
     change = _CHANGE_TAIL.search(pre)
     if change:
         noun = _tail_noun(_strip_tail(_BASE.sub("", pre[:change.start()])))
