@@ -382,6 +382,23 @@ def build_banbai(g: re.Match[str], t: str, floor: int) -> Hit | None:
     return Hit(start, g.end(), _FIFTY, low, high, None, None, qualifier, "number", True, li, hi)
 
 
+# Words before 万三 that make it a rate in ten-thousandths (佣金, 费率, 手续费, 利率, 税率).
+_FEE_WORDS = re.compile("佣金|费率|手续费|利率|税率|息")
+
+
+def build_wanfen(g: re.Match[str], t: str, floor: int) -> Hit | None:
+    """佣金万三 → 3/10000, as 万分之三; 万2.5 → 2.5/10000. Only after a fee or rate word within
+    the clause (8 characters back): elsewhere 万三 is no number (沈万三)."""
+    start = g.start()
+    window = t[max(floor, start - 8):start]
+    fee = _FEE_WORDS.search(window)
+    if fee is None or any(c in "，。；,;\n" for c in window[fee.end():]):
+        return None
+    num = read_any(g["wfn"])
+    value = clean(num.value / 10000)
+    return Hit(start, g.end(), value, value, value, None, "ratio", None, "fraction", unit_text="万")
+
+
 def build_duizhe(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """打对折 → 50 % (half price)."""
     return Hit(g.start(), g.end(), _FIFTY, _FIFTY, _FIFTY, "%", "ratio", None, "percent", True,
@@ -454,6 +471,7 @@ BUILDERS = {
     "halfu": build_half_unit,
     "banbai": build_banbai,
     "duizhe": build_duizhe,
+    "wanfen": build_wanfen,
     "alnum2": _fixed("label"),
     "dotted": _fixed("label"),
     "ymd": _fixed("date", "time"),

@@ -133,6 +133,10 @@ _HALF_UNIT = ("(?P<halfu>(?<![上下前后多大])半(?P<hu>小时|个小时|年
 # 半成 = 5 %; 半折 = half price, 50 % (as 五折). 半百 = fifty (年过半百: past fifty), 打对折 = 50 %.
 _BANBAI = "(?P<banbai>半百(?![分万萬亿億千]))"
 _DUIZHE = "(?P<duizhe>打[对對]折)"
+# 万三, 万2.5: 万分之三 in the words of brokers and banks (佣金万三, 费率低至万2.5); the builder
+# reads it only after a fee or rate word (13000 is 一万三, never 万三).
+_WANFEN = ("(?P<wanfen>[万萬](?P<wfn>[二两三四五六七八九]|[0-9](?:\\.[0-9]{1,2})?)"
+           "(?![0-9.零〇○一二两三四五六七八九十百千万萬亿億元块%]))")
 
 
 @cache
@@ -220,7 +224,7 @@ def grammars_by_first_char(spaced: bool = True) -> dict[str, object]:
     sci = "(?=[0-9.]+(?:[eE][+-]?[0-9]|[×xX*]10\\^|\\^))" + _sci()
     dotted = "(?=[0-9]+\\.[0-9]+\\.[0-9])" + _DOTTED
     digit = (dates, _PHONE, sci, labels, dotted, fraction, slash, _number(), _DIGIT_LABEL)
-    cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _number())
+    cn = (_DATES[2], _DATES[4], _DATES[7], _QUARTER, _PERIOD, _FRACTION, _HALF, _CHENG, _WANFEN, _number())
     if spaced:
         digit, cn = (_SPACED, *digit), (_SPACED, *cn)
     letter = (_CURRENCY, *_LABELS)
