@@ -170,7 +170,8 @@ _GAP = "(?: |(?<=[0-9]) ?\n)?"
 def _number() -> str:
     """The number phrase: NUM, 余/多, magnitude, %, an optional range, a unit, 左右/以上.
 
-    Example: "600余家", "10.1万P", "30多万人", "1至2万人", "10%-20%", "2.5个百分点", "100名以上".
+    Example: "600余家", "10.1万P", "30多万人", "1至2万人", "10%-20%", "2.5个百分点", "100名以上",
+    "一千几百人", "两百几十万", "一千零几十" (几 and a lower place after a place or 零).
     """
     t = tables()
     post = trie_regex({w: "(?![游级班午文车楼])" if w == "上下" else ""
@@ -180,7 +181,7 @@ def _number() -> str:
                    key=lambda w: (-len(w), w))
     geyi = f"个[亿億](?=(?:{'|'.join(money)}))"
     return (
-        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}|{_LETTER_MAG}|{geyi}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
+        f"(?P<num>(?P<n1>{NUM})(?: ?(?P<a1>(?<=[零〇十拾百佰千仟万萬亿億])[几幾](?:[十百]|{_QIAN})|[余多来几幾]))?(?:{_GAP}(?P<m1>{_SECT}|{_LETTER_MAG}|{geyi}))?(?P<a2>[余多])?(?:{_GAP}(?P<p1>[%‰]))?"
         f"(?:(?P<sep>——|--|[至到~-]|—|–|{BETWEEN})(?P<n2>{NUM})(?P<m2>{_SECT}|{_LETTER_MAG})?(?P<a3>[余多])?(?P<p2>[%‰])?)?"
         f"(?:{_GAP}(?P<unit>{t.unit_pattern}))?"
         f"(?P<post>{post})?"

@@ -29,6 +29,9 @@ _TWO = Decimal(2)
 _TEN = Decimal(10)
 _BELOW_TEN = Decimal("9.99")
 _GROUPS = ("n1", "a1", "m1", "a2", "p1", "sep", "n2", "m2", "a3", "p2", "unit", "post")
+_JI_PLACES = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}  # 几 with a place: 一千几百
+_PLACE_VALUE = {"十": Decimal(10), "拾": Decimal(10), "百": Decimal(100), "佰": Decimal(100), "千": Decimal(1000),
+                "仟": Decimal(1000), "万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
 _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
 _DIGIT_VALUE = DIGITS
@@ -192,6 +195,9 @@ def _core(key: tuple, qual: str | None) -> object:
     approx = a1 or a2 or ("多" if unit is not None and unit.approx else None)
     # 二十几: 几 is a digit on the place after 十/百/千; 一百零几 (101-109): on the units place
     zero_ji = approx in ("几", "幾") and len(n1) > 1 and n1[-1] in "零〇" and n1[-2] in "十百千拾佰仟万萬亿億"
+    ji_place = _JI_PLACES.get(approx[1:]) if approx and len(approx) == 2 else None
+    if ji_place is not None and n1[-1] not in "零〇" and _PLACE_VALUE.get(n1[-1], 0) <= ji_place:
+        return None  # 二十几十: 几 must stand on a lower place than the one before it
     if approx in ("几", "幾") and n1[-1] not in "十百千拾佰仟" and not zero_ji:
         return None
     pair = None
@@ -225,7 +231,10 @@ def _core(key: tuple, qual: str | None) -> object:
         qualifier = sep or "~"
     else:
         value, (low, high, li, hi), qualifier = _shape(r1.value, r1, approx, post, qual)
-        if zero_ji and post is None and qual is None:
+        if ji_place is not None:  # 一千几百 → [1100, 2000), 两百几十 → [210, 300), 一千零几十 → [1010, 1100)
+            low, high, li, hi = value + ji_place, value + 10 * ji_place, True, False
+            value = (low + high) / _TWO  # an approximation before or after (约) adds nothing to a span
+        elif zero_ji and post is None and qual is None:
             high = value + _TEN  # 一百零几 → (100, 110)
     factor = _ONE
     if m1:
