@@ -346,7 +346,8 @@ class _Builder:
                  count: int) -> tuple[str, str, tuple[str, ...], str] | None:
         """Indicator of an earlier claim of the sentence for a share, change or bare attribute."""
         earlier = [c for c in self.in_sentence if c.measure in ("level", "target", "rank")]
-        if not earlier and reading.measure == "change":  # 增长9.1%,高于全区平均水平2.1个百分点
+        if not earlier and (reading.measure == "change"  # 增长9.1%,高于全区平均水平2.1个百分点
+                            or reading.total):  # GDP增长5.7%,总量达到20011.65亿元: the stock of that change
             earlier = list(self.in_sentence)
         if not earlier:
             return None
