@@ -21,7 +21,7 @@ from .context import Heading, Layout
 from .entities import (Mention, clause_entity, find_mentions, gazetteer, heading_entity, heading_is_silent, main_entity,
                        org_key, sentence_org, sentence_place, short_form)
 from .indicators import (Reading, attribute_prefix, canonical, frame_rank, is_generic, lexicon, read_indicator,
-                         subject_noun, title_rank)
+                         split_pair, subject_noun, title_rank)
 from .periods import as_of, document_date, find_periods
 
 __all__ = ["Extraction", "extract_document"]
@@ -425,6 +425,8 @@ class _Builder:
         if reading.noun and not _only_attributes(reading.noun):
             noun = reading.noun
             items = _LIST_SEPARATOR.split(noun)
+            if reading.respectively and count == 2 and len(items) == 1:  # 城乡居民收入分别增长…
+                items = split_pair(noun)
             if reading.respectively and count > 1 and len(items) < count:  # 城镇、农村居民收入分别增长…
                 items = _shared_head(self._listed_before() + items)
             if reading.respectively and count > 1 and len(items) == count:  # A和B分别达到420家和900家

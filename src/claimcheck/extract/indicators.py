@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from ..resources import load_rules_toml
 
 __all__ = ["Lexicon", "lexicon", "canonical", "attribute_prefix", "Reading", "read_indicator", "is_generic",
-           "subject_noun", "title_rank", "frame_rank"]
+           "subject_noun", "title_rank", "frame_rank", "split_pair"]
 
 _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
 
@@ -180,6 +180,8 @@ _EXAMPLE_HEAD = re.compile(r"^(?:等地|等)")
 _TOTALS = ("总量", "总数", "总规模", "总计")
 _TOTAL_WORDS = re.compile(r"达到|增至|增加到|总计|共计|合计|总量|总数")
 _ANAPHORIC = ("数量", "总量", "规模", "总数", "总规模", "总计", "数")
+# A rate that names no indicator: "增速高于全省1.2个百分点" is about the figure before it.
+_RATES = ("增速", "增幅", "涨幅", "降幅", "增长率", "增长速度")
 _CONJUNCTIONS = ("及", "和", "与", "以及", "或")
 _PART = re.compile(r"^(?:其中|包括|含)")
 
@@ -350,13 +352,14 @@ def _read_masked(pre: str, post: str, kind: str, is_rank: bool, base: str | None
     above = _ABOVE_TAIL.search(pre)
     if above:  # 高于全区平均水平2.1个百分点: a gap to a yardstick, a change of its own kind
         noun = _tail_noun(_strip_tail(pre[:above.start()]))
-        return Reading("change", "" if noun in _ANAPHORIC else noun, base=above.group(0), part=part)
+        return Reading("change", "" if noun in _ANAPHORIC or noun in _RATES else noun, base=above.group(0),
+                       part=part)
     if kind == "percent" and _CHANGE_AFTER.match(post):  # GDP实现4.1%的增长: a change named after it
         return Reading("change", _tail_noun(_strip_tail(_BASE.sub("", pre))), base=base, part=part)
     change = _CHANGE_TAIL.search(pre)
     if change:
         noun = _tail_noun(_strip_tail(_BASE.sub("", pre[:change.start()])))
-        noun = "" if noun in _ANAPHORIC else noun
+        noun = "" if noun in _ANAPHORIC or noun in _RATES else noun
         return Reading("change", noun, base=base, respectively="分别" in change.group(0) or "分别" in pre,
                        part=part)
     stripped = _strip_tail(pre)
@@ -371,3 +374,14 @@ def _read_masked(pre: str, post: str, kind: str, is_rank: bool, base: str | None
     if before in _ANAPHORIC:
         before = ""
     return Reading("level", before, part=part, total=total, respectively="分别" in pre, cumulative="累计" in pre)
+
+
+# A word that names two things at once, in the order a list after it follows:
+# "城乡居民人均可支配收入分别增长4.5%和6.6%" is 城镇… 4.5% and 农村… 6.6%.
+_PAIRS = {"城乡": ("城镇", "农村")}
+
+
+def split_pair(noun: str) -> list[str]:
+    """The two nouns a paired word stands for (``城乡居民人均可支配收入`` → 城镇…, 农村…), else [noun]."""
+    head = _PAIRS.get(noun[:2])
+    return [h + noun[2:] for h in head] if head and len(noun) > 3 else [noun]
