@@ -509,7 +509,7 @@ _LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
 
 # A topic frame that names the indicator of the clauses after it: "从地区生产总值看", "就社零总额而言".
 _TOPIC_FRAME = re.compile(r"(?:从|就)([\u4e00-\u9fff]{2,14}?)(?:来看|看|而言|来说)")
-_SHORT_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}")
+_SHORT_ITEM = re.compile(r"[\u4e00-\u9fff]{1,14}")  # 14: "城镇居民人均可支配收入、农村居民…分别增长…"
 
 
 def _shared_head(items: list[str]) -> list[str]:
