@@ -145,7 +145,7 @@ _CHANGE_AFTER = re.compile(r"\s*(?:以上|左右)?的?(?:增长|增速|增幅|�
 _SHARE_TAIL = re.compile(r"占(?:比)?(?P<of>[\u4e00-\u9fff]{0,8}?)(?:的)?(?:比重|比例|份额)?"
                          r"(?:为|达到|达|超过|超|约|近)?$")
 # The base of a change: "同比", "较上年同期", "较2021年", "与2020年相比".
-_BASE = re.compile(r"年均|同比|环比|较上一?年(?:同期)?|比上一?年(?:同期)?|较去年(?:同期)?|比去年(?:同期)?|"
+_BASE = re.compile(r"年均|同比|环比|较年初|比年初|较上一?年(?:同期)?|比上一?年(?:同期)?|较去年(?:同期)?|比去年(?:同期)?|"
                    r"较((?:19|20)\d{2})年(?:度)?|比((?:19|20)\d{2})年(?:度)?|与((?:19|20)\d{2})年相比|"
                    r"相比((?:19|20)\d{2})年")
 # A gap to a yardstick: "高于全区平均水平", "快于全国".
@@ -205,8 +205,9 @@ def _strip_tail(pre: str) -> str:
 
 
 def _cut_inner(noun: str) -> str:
-    """Keep what follows the last verb inside ``noun``, when at least two characters remain."""
-    best = 0
+    """Keep what follows the last verb inside ``noun``, when at least two characters remain; a
+    measure that needs its owner keeps it ("第一产业实现增加值" → "第一产业增加值")."""
+    best, verb = 0, 0
     # Only the verbs that start with a character of the noun can be in it: a few look-ups instead
     # of a search for each of the fifty verbs.
     for first in _INNER_FIRSTS.intersection(noun):
@@ -214,9 +215,17 @@ def _cut_inner(noun: str) -> str:
             i = noun.rfind(v)
             while i >= 0 and noun.startswith(_NOT_VERBS, i):  # 拥有有效发明专利: 有效 is no verb
                 i = noun.rfind(v, 0, i)
-            if i >= 0 and len(noun) - (i + len(v)) >= 2:
-                best = max(best, i + len(v))
+            if i >= 0 and len(noun) - (i + len(v)) >= 2 and i + len(v) > best:
+                best, verb = i + len(v), len(v)
+    if noun[best:] in _OWNED and best > verb:
+        owner = noun[:best - verb]
+        owner = owner[max((owner.rfind(v) + len(v) for v in _INNER_VERBS if v in owner), default=0):]
+        return owner + noun[best:]  # "预计实现营业收入": 预计 is no owner
     return noun[best:]
+
+
+# Measures that say nothing without their owner: 增加值 of which industry, 营业收入 of whom.
+_OWNED = frozenset(("增加值", "营业收入", "营收", "利润", "利润总额", "产值", "总产值", "收入", "销售收入"))
 
 
 # Words that open with an inner verb but are none: "有效发明专利", "有限公司".
@@ -265,6 +274,8 @@ def _base(pre: str) -> str | None:
     year = next((g for g in found.groups() if g), None)
     if year:
         return f"较{year}年"
+    if found.group(0) in ("较年初", "比年初"):  # 存款余额比年初增加: since 1 January, not a year's change
+        return "较年初"
     if found.group(0) in ("环比", "年均"):  # 年均增长6.2%: an average over years, not one year's change
         return found.group(0)
     return "同比"
