@@ -425,8 +425,8 @@ class _Builder:
         if reading.noun and not _only_attributes(reading.noun):
             noun = reading.noun
             items = _LIST_SEPARATOR.split(noun)
-            if reading.respectively and count == 2 and len(items) == 1:  # 城乡居民收入分别增长…
-                items = split_pair(noun)
+            if reading.respectively and count > 1 and len(items) == 1:  # 城乡居民收入分别增长…
+                items = split_pair(noun, count)
             if reading.respectively and count > 1 and len(items) < count:  # 城镇、农村居民收入分别增长…
                 items = _shared_head(self._listed_before() + items)
             if reading.respectively and count > 1 and len(items) == count:  # A和B分别达到420家和900家

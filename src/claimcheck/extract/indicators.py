@@ -387,12 +387,19 @@ def _read_masked(pre: str, post: str, kind: str, is_rank: bool, base: str | None
     return Reading("level", before, part=part, total=total, respectively="分别" in pre, cumulative="累计" in pre)
 
 
-# A word that names two things at once, in the order a list after it follows:
-# "城乡居民人均可支配收入分别增长4.5%和6.6%" is 城镇… 4.5% and 农村… 6.6%.
-_PAIRS = {"城乡": ("城镇", "农村")}
+# A word that names several things at once, in the order a list after it follows:
+# "城乡居民人均可支配收入分别增长4.5%和6.6%" is 城镇… 4.5% and 农村… 6.6%;
+# "三次产业增加值分别为399.2亿元、4634.2亿元和7640.4亿元" is 第一, 第二, 第三产业增加值.
+_PAIRS = {"城乡": ("城镇", "农村"), "三次产业": ("第一产业", "第二产业", "第三产业")}
 
 
-def split_pair(noun: str) -> list[str]:
-    """The two nouns a paired word stands for (``城乡居民人均可支配收入`` → 城镇…, 农村…), else [noun]."""
-    head = _PAIRS.get(noun[:2])
-    return [h + noun[2:] for h in head] if head and len(noun) > 3 else [noun]
+def split_pair(noun: str, count: int) -> list[str]:
+    """The ``count`` nouns a grouping word stands for (``城乡居民人均可支配收入`` → 城镇…, 农村…), else [noun]."""
+    head = 0
+    while (word := attribute_prefix(noun[head:], shorter=True)) is not None:  # 全年三次产业…
+        head += len(word)
+    rest = noun[head:]
+    for word, parts in _PAIRS.items():
+        if rest.startswith(word) and len(parts) == count and len(rest) > len(word) + 1:
+            return [noun[:head] + p + rest[len(word):] for p in parts]
+    return [noun]
