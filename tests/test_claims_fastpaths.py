@@ -61,10 +61,11 @@ def test_period_cues_find_every_period() -> None:
 
 # The clause and sentence boundaries in their first, plain form (classes and lookbehinds first).
 _PLAIN_SENTENCE_END = re.compile(r"[。！？!?；;\n]|……")
-_GLOSS = r"[A-Za-z&]{3}[)）]|不含农户[)）]"  # "(GDP)", "（不含农户）": part of the noun
+_GLOSS = r"(?:[A-Za-z&]{3}|不含农户|PM2\.5|PM10)[)）]"  # "(GDP)", "（不含农户）", "(PM2.5)": part of the noun
 _PLAIN_CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9])|(?<![0-9%])、|、(?![0-9])|[，：:【】]|——"
-                               rf"|[（(](?!{_GLOSS})|(?<![(（][A-Za-z&]{{3}})(?<![(（]不含农户)[）)]")
-_TRAPS = "1,234家、5%、6、b、,7,——（一）……。；\n\n##  标题\n  正文，2,3、4%、x（GDP）1(R&D)（不含农户)(ab)（AB)C）"
+                               rf"|[（(](?!{_GLOSS})|(?<![(（][A-Za-z&]{{3}})(?<![(（]不含农户)(?<![(（]PM2\.5)"
+                               r"(?<![(（]PM10)[）)]")
+_TRAPS = "1,234家、5%、6、b、,7,——（一）……。；\n\n##  标题\n  正文，2,3、4%、x（GDP）1(R&D)（不含农户)(ab)（AB)C）(PM2.5)(PM10）(PM1)"
 
 
 @pytest.mark.parametrize("text", [*TEXTS, _TRAPS])

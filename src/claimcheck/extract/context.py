@@ -24,9 +24,12 @@ _SENTENCE_END = re.compile(r"。|！|？|!|\?|；|;|\n|……")
 # figures does not end a clause: "分别增长6.3%、5.8%和5.9%".
 # A gloss in brackets is part of its noun, not a boundary: "地区生产总值（GDP）12673.8亿元",
 # "研究与试验发展(R&D)经费投入强度", "固定资产投资（不含农户）增长3%".
-_CLAUSE_END = re.compile(r"，|：|:|（(?![A-Za-z&]{3}[)）]|不含农户[)）])|）(?<![(（][A-Za-z&]{3}）)(?<![(（]不含农户）)|"
-                         r"\((?![A-Za-z&]{3}[)）]|不含农户[)）])|\)(?<![(（][A-Za-z&]{3}\))(?<![(（]不含农户\))|"
-                         r"【|】|——|,(?<![0-9],)|,(?![0-9])|、(?<![0-9%]、)|、(?![0-9])")
+# Each gloss has a fixed width, as a lookbehind needs.
+_GLOSSES = ("[A-Za-z&]{3}", "不含农户", r"PM2\.5", "PM10")
+_OPEN_GLOSS = "(?!(?:" + "|".join(_GLOSSES) + ")[)）])"  # "（" not opening a gloss
+_CLOSE_GLOSS = "".join(f"(?<![(（]{g}.)" for g in _GLOSSES)  # "）" not closing one
+_CLAUSE_END = re.compile(r"，|：|:|（" + _OPEN_GLOSS + "|）" + _CLOSE_GLOSS + r"|\(" + _OPEN_GLOSS + r"|\)" + _CLOSE_GLOSS
+                         + r"|【|】|——|,(?<![0-9],)|,(?![0-9])|、(?<![0-9%]、)|、(?![0-9])")
 # A markdown heading: "## 创新主体“量质齐升”".
 _MD_HEADING = re.compile(r"^\s*(#{1,6})\s*(\S.*)$")
 _TERMINAL = "。，,；;：:！!？?、…—”\"）)"

@@ -18,7 +18,8 @@ from ..resources import load_rules_toml
 __all__ = ["Lexicon", "lexicon", "canonical", "attribute_prefix", "Reading", "read_indicator", "is_generic",
            "subject_noun", "title_rank", "frame_rank", "split_pair"]
 
-_CJK = re.compile(r"[\u4e00-\u9fffA-Za-z&]+")
+# A noun: Chinese characters and Latin words, a Latin word with its figure ("PM2.5平均浓度", "PM10").
+_CJK = re.compile(r"(?:[\u4e00-\u9fff&]|[A-Za-z]+(?:[0-9]+(?:\.[0-9]+)?)?)+")
 
 
 @dataclass(frozen=True)
@@ -344,7 +345,7 @@ def read_indicator(pre: str, post: str, kind: str, is_rank: bool, raw_pre: str |
 
 # A gloss inside or after the noun says nothing about what is counted: "地区生产总值(GDP)",
 # "研究与试验发展(R&D)经费投入强度", "固定资产投资(不含农户)" read as the noun without it.
-_GLOSS = re.compile(r"[(（](?:[A-Za-z&]{2,6}|不含农户|含农户)[)）]")
+_GLOSS = re.compile(r"[(（](?:[A-Za-z&]{2,6}|不含农户|含农户|PM2\.5|PM10)[)）]")
 
 
 # Remembered per masked context: places, periods and figures are masked, so the clauses of a
