@@ -52,7 +52,17 @@ and cents of a foreign currency (两美元又三美分 → 2.03 美元); 两个�
 weight unit (二两, 两万两 = 20000 两), but a digit of a pair before a word the unit cannot take
 (三两天, 一两个; 三两 is two or three). A whole number before a fraction: 1 3/5, 三又一千分之二十三.
 十折 is no figure; places must go down inside a numeral (一百二百 is two numbers, not 300). A unit per
-another unit is a rate (7.5吨/公顷 → unit 吨/公顷, 2100元/月 → 元/月, dimension rate or price).
+another unit is a rate (7.5吨/公顷 → unit 吨/公顷, 2100元/月 → 元/月, dimension rate or price), and so is
+a Chinese amount of money per one unit (两块五一斤 → 2.5 元/斤; not 一千元一次性).
+
+Third round: a Chinese head ending in a magnitude may go on in Arabic digits (五億1萬4千6百 →
+500014600, 三万5千; not after a lone magnitude, 百5万). A unit of measure after a fraction
+(三又三分之一平方公里, 四分之三英里; not a count: 三分之一人口 stays a fraction). 零下 joins the span
+as a sign (零下5摄氏度 → -5 ℃; 零下三度 is ℃). 和/与 joins two range ends when 之间 closes the
+phrase (18岁和60岁之间 → [18, 60]). 几 with the next lower place after a place or 零 (一千几百人 →
+[1100, 2000), 两百几十万, 一千零几十 → [1010, 1100)). 万三 / 万2.5 after a fee or rate word in the
+same clause is 万分之三 (佣金万三 → 0.0003; not 沈万三). Bounds with 或者 (三十或者以上, 或更多,
+小于或者等于). A year range may have spaces (2020 至 2021 年).
 
 Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
 ``quantity_plain`` reads plain digit phrases (388家) fast; ``quantity_number`` reads the general
