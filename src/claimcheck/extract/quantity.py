@@ -62,7 +62,9 @@ as a sign (零下5摄氏度 → -5 ℃; 零下三度 is ℃). 和/与 joins two 
 phrase (18岁和60岁之间 → [18, 60]). 几 with the next lower place after a place or 零 (一千几百人 →
 [1100, 2000), 两百几十万, 一千零几十 → [1010, 1100)). 万三 / 万2.5 after a fee or rate word in the
 same clause is 万分之三 (佣金万三 → 0.0003; not 沈万三). Bounds with 或者 (三十或者以上, 或更多,
-小于或者等于). A year range may have spaces (2020 至 2021 年).
+小于或者等于). A year range may have spaces (2020 至 2021 年). A lower bound right before an
+upper bound on the same unit (nothing or 、/且 between) is one interval: 18岁以上、60岁以下 →
+[18, 60], 大于10小于20 → (10, 20); not across a comma, not the wrong way round (60岁以上、18岁以下).
 
 Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
 ``quantity_plain`` reads plain digit phrases (388家) fast; ``quantity_number`` reads the general
@@ -81,7 +83,7 @@ import re
 
 from ..model import Quantity
 from ..normalize import normalize
-from .quantity_build import BUILDERS, Hit
+from .quantity_build import BUILDERS, Hit, clean
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
 from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search, unit_guards
@@ -392,6 +394,33 @@ _new = object.__new__
 _make = _quantity_factory()
 
 
+# What may stand between a lower and an upper bound of one interval: "18岁以上、60岁以下",
+# "大于10小于20", "超过100家且不足200家" (not a comma: "A超过100亿元，B不到500亿元" are two claims).
+_BOUND_GLUE = frozenset(("", "、", " ", "且", "并且", "而", "但", "但是"))
+
+
+def _join_bounds(hits: list[tuple], t: str) -> list[tuple]:
+    """A lower bound right before an upper bound on the same unit is one interval:
+    "18岁以上、60岁以下" → [18, 60], "不少于100人不超过200人" → [100, 200]."""
+    out: list[tuple] = []
+    i, n = 0, len(hits)
+    while i < n:
+        h = hits[i]
+        # fields: 0 start, 1 end, 2 value, 3 low, 4 high, 5 unit, 7 qualifier, 8 kind, 9 claimable, 12 direction
+        if h[4] is None and h[3] is not None and h[9] and h[7] and i + 1 < n:
+            g = hits[i + 1]
+            if (g[3] == 0 and g[4] is not None and g[7] and g[9] and g[12] is None and g[5] == h[5]
+                    and g[8] == h[8] and h[3] < g[4] and t[h[1]:g[0]] in _BOUND_GLUE):
+                value = clean((h[3] + g[4]) / 2)
+                out.append((h[0], g[1], value, h[3], g[4], h[5], h[6], f"{h[7]}…{g[7]}", h[8], True,
+                            h[10], g[11], h[12], h[13]))
+                i += 2
+                continue
+        out.append(h)
+        i += 1
+    return out
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in ``text`` (see the module docstring), sorted and non-overlapping."""
     if not gc.isenabled():
@@ -410,6 +439,8 @@ def _find(text: str) -> list[Quantity]:
     """find_quantities without touching the garbage collector."""
     norm = normalize(text)
     hits = _scan(norm.text)
+    if len(hits) > 1:
+        hits = _join_bounds(hits, norm.text)
     make = _make
     if norm.to_original is None:  # offsets are the same in both texts
         return [make(text[h[0]:h[1]], h) for h in hits]
