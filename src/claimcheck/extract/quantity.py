@@ -63,7 +63,7 @@ phrase (18岁和60岁之间 → [18, 60]). 几 with the next lower place after a
 [1100, 2000), 两百几十万, 一千零几十 → [1010, 1100)). 万三 / 万2.5 after a fee or rate word in the
 same clause is 万分之三 (佣金万三 → 0.0003; not 沈万三). Bounds with 或者 (三十或者以上, 或更多,
 小于或者等于). A year range may have spaces (2020 至 2021 年). A lower bound right before an
-upper bound on the same unit (nothing or 、/且 between) is one interval: 18岁以上、60岁以下 →
+upper bound on the same unit (nothing or 、/且 between; either order) is one interval: 18岁以上、60岁以下 →
 [18, 60], 大于10小于20 → (10, 20); not across a comma, not the wrong way round (60岁以上、18岁以下).
 
 Where things live: ``numerals`` reads numerals; ``quantity_grammar`` is the regular grammar;
@@ -400,20 +400,22 @@ _BOUND_GLUE = frozenset(("", "、", " ", "且", "并且", "而", "但", "但是"
 
 
 def _join_bounds(hits: list[tuple], t: str) -> list[tuple]:
-    """A lower bound right before an upper bound on the same unit is one interval:
-    "18岁以上、60岁以下" → [18, 60], "不少于100人不超过200人" → [100, 200]."""
+    """A lower and an upper bound side by side on the same unit, in either order, are one
+    interval: "18岁以上、60岁以下" → [18, 60], "不超过200人不少于100人" → [100, 200]."""
     out: list[tuple] = []
     i, n = 0, len(hits)
     while i < n:
         h = hits[i]
         # fields: 0 start, 1 end, 2 value, 3 low, 4 high, 5 unit, 7 qualifier, 8 kind, 9 claimable, 12 direction
-        if h[4] is None and h[3] is not None and h[9] and h[7] and i + 1 < n:
+        if h[7] and h[9] and i + 1 < n and (h[4] is None or h[3] == 0):
             g = hits[i + 1]
-            if (g[3] == 0 and g[4] is not None and g[7] and g[9] and g[12] is None and g[5] == h[5]
-                    and g[8] == h[8] and h[3] < g[4] and t[h[1]:g[0]] in _BOUND_GLUE):
-                value = clean((h[3] + g[4]) / 2)
-                out.append((h[0], g[1], value, h[3], g[4], h[5], h[6], f"{h[7]}…{g[7]}", h[8], True,
-                            h[10], g[11], h[12], h[13]))
+            lo, up = (h, g) if h[4] is None else (g, h)
+            if (lo[4] is None and lo[3] is not None and up[3] == 0 and up[4] is not None and g[7] and g[9]
+                    and g[12] is None and g[5] == h[5] and g[8] == h[8] and lo[3] < up[4]
+                    and t[h[1]:g[0]].strip(" ") in _BOUND_GLUE):
+                value = clean((lo[3] + up[4]) / 2)
+                out.append((h[0], g[1], value, lo[3], up[4], h[5], h[6], f"{h[7]}…{g[7]}", h[8], True,
+                            lo[10], up[11], h[12], h[13]))
                 i += 2
                 continue
         out.append(h)
