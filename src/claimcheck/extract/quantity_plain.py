@@ -213,16 +213,26 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         li = hi = True
         if "." in head:
             low, high, li, hi = _stated(value, len(head) - head.index(".") - 1, 0)
-    if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, p - 10), p):
-        unit, dim, kind = "rank", "rank", "ordinal"  # 排名升至108位
-    if p > floor and t[p - 1] in _SIGN_LAST:  # 增长30%, 下降8.35%
-        word, sign = direction(t, p, floor)
+    if unit in _RANK_UNITS or (p > floor and t[p - 1] in _SIGN_LAST):  # 108位, 增长30%
+        return _finish(t, p, end, floor, value, low, high, li, hi, unit, dim, qual, kind, written)
+    return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, None, written)
+
+
+def _finish(t: str, start: int, end: int, floor: int, value: Decimal, low: Decimal | None,
+            high: Decimal | None, li: bool, hi: bool, unit: str | None, dim: str | None,
+            qual: str | None, kind: str, written: str | None) -> tuple:
+    """The hit, after what the words before it say: a rank context (排名升至108位 is a rank) and
+    a sign word (下降8.35% is -8.35 %; 零下5度 joins the span)."""
+    if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, start - 10), start):
+        unit, dim, kind = "rank", "rank", "ordinal"
+    word = None
+    if start > floor and t[start - 1] in _SIGN_LAST:
+        word, sign = direction(t, start, floor)
         if sign < 0:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
             if word == "零下":
-                p, unit, dim = below_zero(t, p, unit, dim)
-        return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
-    return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, None, written)
+                start, unit, dim = below_zero(t, start, unit, dim)
+    return (start, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
 
 
 def _cached_reading(*key: str | None) -> tuple:
@@ -279,16 +289,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         if label is not None:
             return label
     value, low, high, li, hi, qual, written = _cached_reading(head, mag, approx, qual, written, post)
-    if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, start - 10), start):
-        unit, dim, kind = "rank", "rank", "ordinal"  # 排名升至108位
-    word = None
-    if start > floor and t[start - 1] in _SIGN_LAST:
-        word, sign = direction(t, start, floor)
-        if sign < 0:
-            value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
-            if word == "零下":
-                start, unit, dim = below_zero(t, start, unit, dim)
-    return (start, end, value, low, high, unit, dim, qual, kind, True, li, hi, word, written)
+    return _finish(t, start, end, floor, value, low, high, li, hi, unit, dim, qual, kind, written)
 
 
 def _label(p: int, end: int, head: str, unit: str, dim: str, written: str) -> tuple:
