@@ -88,20 +88,15 @@ def test_fingerprints_survive_an_inserted_paragraph(tmp_path: Path, seeds_run: R
     assert set(_fingerprints(run([str(copy)], CLAIM_RULES))) == set(_fingerprints(seeds_run))
 
 
-def test_a_third_count_makes_one_new_finding_at_the_new_article(tmp_path: Path, seeds_run: Run) -> None:
+@pytest.mark.parametrize("name, text", [
+    ("005_new.txt", "呼和浩特科技新闻\n\n目前,呼和浩特市高新技术企业达到620家。\n"),  # a third count, undated
+    ("new.txt", "呼和浩特科技新闻\n2025-03-01 10:00\n\n目前,呼和浩特市高新技术企业达到650家。\n"),  # dated
+])
+def test_a_new_article_makes_one_new_finding_pointed_at_it(tmp_path: Path, seeds_run: Run, name: str,
+                                                            text: str) -> None:
     copy = tmp_path / "seeds"
     shutil.copytree(SEEDS, copy)
-    (copy / "005_new.txt").write_text("呼和浩特科技新闻\n\n目前,呼和浩特市高新技术企业达到620家。\n", "utf-8")
+    (copy / name).write_text(text, "utf-8")
     before = _fingerprints(seeds_run)
     after = _fingerprints(run([str(copy)], CLAIM_RULES))
-    new = {fp: doc for fp, doc in after.items() if fp not in before}
-    assert list(new.values()) == ["005_new.txt"]
-
-
-def test_a_dated_new_article_is_pointed_at(tmp_path: Path, seeds_run: Run) -> None:
-    copy = tmp_path / "seeds"
-    shutil.copytree(SEEDS, copy)
-    (copy / "new.txt").write_text("呼和浩特科技新闻\n2025-03-01 10:00\n\n目前,呼和浩特市高新技术企业达到650家。\n", "utf-8")
-    before = _fingerprints(seeds_run)
-    after = _fingerprints(run([str(copy)], CLAIM_RULES))
-    assert [doc for fp, doc in after.items() if fp not in before] == ["new.txt"]
+    assert [doc for fp, doc in after.items() if fp not in before] == [name]
