@@ -83,7 +83,7 @@ import re
 
 from ..model import Quantity
 from ..normalize import normalize
-from .quantity_build import BUILDERS, Hit, clean
+from .quantity_build import BUILDERS, clean
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
 from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search, unit_guards
