@@ -219,7 +219,8 @@ def _cut_inner(noun: str) -> str:
             i = noun.rfind(v)
             while i >= 0 and noun.startswith(_NOT_VERBS, i):  # 拥有有效发明专利: 有效 is no verb
                 i = noun.rfind(v, 0, i)
-            if i >= 0 and len(noun) - (i + len(v)) >= 2 and i + len(v) > best:
+            # Two verbs ending together (拥有, 有): the longer one, whatever order the set gives.
+            if i >= 0 and len(noun) - (i + len(v)) >= 2 and (i + len(v), len(v)) > (best, verb):
                 best, verb = i + len(v), len(v)
     if noun[best:] in _OWNED and best > verb:
         owner = noun[:best - verb]
