@@ -30,8 +30,6 @@ _ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # as in quantity
 _ONE = Decimal(1)
 QUAL_LAST = frozenset(w[-1] for w in _T.before) | {"币"}  # 约合人民币5亿元
 SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "負", "-"}
-_QUAL_LAST = QUAL_LAST
-_SIGN_LAST = SIGN_LAST
 # A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
 RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
 _RANK_UNITS = frozenset(("位", "名"))
@@ -213,7 +211,7 @@ def plain_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
         li = hi = True
         if "." in head:
             low, high, li, hi = _stated(value, len(head) - head.index(".") - 1, 0)
-    if unit in _RANK_UNITS or (p > floor and t[p - 1] in _SIGN_LAST):  # 108位, 增长30%
+    if unit in _RANK_UNITS or (p > floor and t[p - 1] in SIGN_LAST):  # 108位, 增长30%
         return _finish(t, p, end, floor, value, low, high, li, hi, unit, dim, qual, kind, written)
     return (p, end, value, low, high, unit, dim, qual, kind, True, li, hi, None, written)
 
@@ -226,7 +224,7 @@ def _finish(t: str, start: int, end: int, floor: int, value: Decimal, low: Decim
     if unit in _RANK_UNITS and RANK_CONTEXT.search(t, max(floor, start - 10), start):
         unit, dim, kind = "rank", "rank", "ordinal"
     word = None
-    if start > floor and t[start - 1] in _SIGN_LAST:
+    if start > floor and t[start - 1] in SIGN_LAST:
         word, sign = direction(t, start, floor)
         if sign < 0:
             value, low, high, li, hi = _neg(value), _neg(high), _neg(low), hi, li
@@ -260,7 +258,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     p = m.start()
     rest, mag, approx, written, post = m.groups()
     head = t[p:p + 1 + len(rest)]
-    if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in _QUAL_LAST or t[p - 2] in _SIGN_LAST or t[p - 2] in "氏币度"):
+    if p > floor + 1 and t[p - 1] == " " and (t[p - 2] in QUAL_LAST or t[p - 2] in SIGN_LAST or t[p - 2] in "氏币度"):
         return None  # 超过 600家, 增长 5%: the general path reads the word across the space
     if written == "年" and not mag and not approx and _YEAR.fullmatch(head):
         return _year(p, p + len(head) + 1, head, t)
@@ -274,7 +272,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     end = m.end()
     qual = None
     start = p
-    if p > floor and t[p - 1] in _QUAL_LAST:
+    if p > floor and t[p - 1] in QUAL_LAST:
         qual, qs = before(t, p, floor)
         if qual in _ONLY_BARE or (qual == "近" and dim == "duration"):
             qual = None  # 上/数/过 only qualify a bare magnitude; 近3年 is "the last three years"
@@ -438,7 +436,7 @@ def fast(g: re.Match[str], t: str, start: int, floor: int) -> tuple | None:
     low, high, li, hi = _stated(value, dec, k)
     unit, dim, kind = fast
     word = None
-    if start > floor and t[start - 1] in _SIGN_LAST:
+    if start > floor and t[start - 1] in SIGN_LAST:
         c = t[start - 1]
         negative = False
         if c in "负負" or (c == "-" and not (start >= 2 and t[start - 2].isascii() and t[start - 2].isalnum())):
