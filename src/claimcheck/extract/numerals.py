@@ -4,7 +4,7 @@ A reading keeps what the writing states besides the value:
 
 - ``half``: half the width of the rounding interval a stated decimal admits (``10.1万`` → 500, so
   the number stands for [100500, 101500)); zero for integers, which are exact.
-- ``place``: the place value of the last non-zero digit (``600`` → 100, ``1.3万`` → 1000, ``百`` → 100),
+- ``place_of(value)``: the place value of the last non-zero digit (``600`` → 100, ``1.3万`` → 1000, ``百`` → 100),
   on which 余/多 act: ``600余`` is (600, 700).
 
 Magnitudes: 十 百 千 (places) multiply the digit before them; 万 and 亿 (sections) multiply the whole
@@ -45,11 +45,6 @@ class Reading(NamedTuple):
 
     value: Decimal
     half: Decimal
-
-    @property
-    def place(self) -> Decimal:
-        """The place of the last non-zero digit (computed on demand: only 余/多 need it)."""
-        return place_of(self.value)
 
 
 def place_of(value: Decimal) -> Decimal:
