@@ -313,13 +313,7 @@ def _attribute_words(noun: str) -> tuple[str, ...]:
 
 
 def _only_attributes(noun: str) -> bool:
-    rest = noun
-    while rest:
-        word = attribute_prefix(rest)
-        if word is None:
-            return False
-        rest = rest[len(word):]
-    return True
+    return "".join(_attribute_words(noun)) == noun
 
 
 def _share_base(base: str | None) -> str | None:
