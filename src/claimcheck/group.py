@@ -15,7 +15,6 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
 
 from .extract.periods import comparable
 from .extract.quantity_tables import tables
@@ -23,7 +22,7 @@ from .model import Claim, Group
 from .options import Options
 from .unit_compare import base_factor, unit_family, written_magnitude
 
-__all__ = ["build_groups", "group_key", "MIN_CONFIDENCE", "unit_family", "overlaps", "compatible", "conflicting_pairs",
+__all__ = ["build_groups", "group_key", "MIN_CONFIDENCE", "unit_family", "overlaps", "conflicting_pairs",
            "interval", "compared_interval"]
 
 
@@ -118,19 +117,12 @@ def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     return _meets(compared_interval(a, tolerance), compared_interval(b, tolerance))
 
 
-def compatible(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
-    """True unless ``a`` and ``b`` conflict: two articles, same time (as far as can be told), no common value.
+def _pairs(claims: Sequence[Claim], tolerance: float) -> Iterator[tuple[Claim, Claim]]:
+    """Pairs that conflict: two articles, same time (as far as can be told), no common value.
 
     Within one article two values of one key are read as two scopes (a part, a sub-period, a
     quoted example) rather than a contradiction: that is where the extraction is least sure.
-    (``conflicting_pairs`` also spares a pair when one of the two articles states both values.)
     """
-    if a.span.doc == b.span.doc:
-        return True
-    return not comparable(a.period, b.period) or overlaps(a, b, tolerance)
-
-
-def _pairs(claims: Sequence[Claim], tolerance: float) -> Iterator[tuple[Claim, Claim]]:
     bounds = [compared_interval(c, tolerance) for c in claims]
     by_doc: dict[str, list[int]] = {}
     for i, c in enumerate(claims):
