@@ -128,11 +128,7 @@ def build_spaced(g: re.Match[str], t: str, floor: int) -> Hit | None:
     closed = _closed(t, p)
     if closed is not None:
         compact, offsets, run_end, first = closed
-        t2 = t[:p] + compact + t[run_end:]
-        m = _UNSPACED[t2[p]](t2, p)
-        hit = _BUILD[m.lastgroup](m, t2, floor) if m is not None else None
-        if hit is not None and not isinstance(hit, Hit):
-            hit = Hit._make(hit)  # the plain reader's tuple
+        hit = _read(t[:p] + compact + t[run_end:], p, floor)
         if hit is not None and hit.start <= p:
             n = len(compact)
             e = hit.end - p
@@ -140,9 +136,14 @@ def build_spaced(g: re.Match[str], t: str, floor: int) -> Hit | None:
             if first < e and (e >= n or offsets[e] > offsets[e - 1] + 1):
                 end = offsets[e - 1] + 1 if e <= n else hit.end + run_end - p - n
                 return hit._replace(end=end)
+    return _read(t, p, floor)
+
+
+def _read(t: str, p: int, floor: int) -> Hit | None:
+    """The phrase at ``p`` read by the grammar without its spaced alternative."""
     m = _UNSPACED[t[p]](t, p)
     hit = _BUILD[m.lastgroup](m, t, floor) if m is not None else None
-    return hit if hit is None or isinstance(hit, Hit) else Hit._make(hit)
+    return hit if hit is None or isinstance(hit, Hit) else Hit._make(hit)  # the plain reader's tuple
 
 
 _UNSPACED = grammars_by_first_char(spaced=False)
