@@ -352,7 +352,7 @@ class _Builder:
         self.last_source = src
         return src.indicator, src.indicator_text, tuple(a for a in src.attributes if a != "part"), src.entity
 
-    def _reading(self, q: Quantity, clause: tuple[int, int]) -> tuple[Reading, str]:
+    def _reading(self, q: Quantity, clause: tuple[int, int]) -> Reading:
         """The syntax around ``q``; a number coordinated with the one before shares its reading."""
         d = self.d
         pre, post = d.masked[clause[0]:q.start], d.masked_after[q.end:clause[1]]
@@ -362,7 +362,7 @@ class _Builder:
         if previous is not None and _COORDINATED.search(pre):  # 分别增长79%和446%: same reading as 79%
             reading = previous
         self.last_reading[clause[0]] = reading
-        return reading, pre
+        return reading
 
     def _base(self, reading: Reading, indicator: str, period: Period) -> str | None:
         """Base of a change or share; a change without one keeps the base of the change before it
@@ -452,7 +452,7 @@ class _Builder:
         self.clause = clause
         if sentence != self.sentence:
             self.sentence, self.in_sentence = sentence, []
-        reading, _ = self._reading(q, clause)
+        reading = self._reading(q, clause)
         found = self._indicator(reading, siblings.index(q), len(siblings))
         if found is None:
             return
