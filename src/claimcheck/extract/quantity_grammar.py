@@ -1,7 +1,8 @@
 """The regular grammar of number phrases, tried only where a numeral, digit, 第 or Latin letter starts.
 
 The scanner (``quantity.py``) finds candidate starts with ``START`` (one character class: fast in C),
-then ``GRAMMAR.match`` tries the alternatives below at that one position, in this order: a space
+then the ``match`` that ``grammars_by_first_char`` gives for the character there tries the
+alternatives below at that one position, in this order: a space
 inside a number (zero-width: ``quantity_spaced`` decides), dates and
 times, phone numbers, labels and codes, period names, fractions, ordinals, 翻N番, 半数, and last
 the general number phrase. Qualifiers written BEFORE a number (超过, 近, 约) and sign words
@@ -16,7 +17,7 @@ from functools import cache
 
 from .quantity_tables import tables, trie_regex
 
-__all__ = ["START", "grammar", "grammars_by_first_char", "number_regex", "NUM", "SPACED_RUN", "BETWEEN"]
+__all__ = ["START", "grammars_by_first_char", "number_regex", "NUM", "SPACED_RUN", "BETWEEN"]
 
 # Chinese digits, places and sections. 千 is not read as a numeral before a unit that begins
 # with it: 5千瓦 is 5 kW, not 5000 瓦. Example: "三百六十三点九万" is one CN numeral.
@@ -195,14 +196,6 @@ def _number() -> str:
 def number_regex() -> re.Pattern[str]:
     """The number phrase alone (for the second end of 1万元至5万元)."""
     return re.compile(_number())
-
-
-@cache
-def grammar() -> re.Pattern[str]:
-    """The whole grammar, compiled once."""
-    alts = (*_DATES, _PHONE, *_LABELS, _PERIOD, _FRACTION, _ordinal(), _FAN, _HALF, _number(),
-            _DIGIT_LABEL)
-    return re.compile("|".join(alts))
 
 
 # A space inside a number phrase ("7 万5 千4 百", "百分之五 十"): quantity_spaced decides whether
