@@ -76,7 +76,6 @@ def attribute_prefix(rest: str, shorter: bool = False) -> str | None:
 
 # Words that add nothing at the end: "高新技术企业数量", "老旧小区改造工程".
 _TRAILING_NOISE = re.compile(r"(?:的)?(?:数量|总数|数目|个数)$|(?<=改造|建设|提升)(?:工程|项目|任务)$")
-_LEVELS = ("国家级", "自治区级", "省级", "市级", "区级", "县级")
 
 
 # Remembered per noun phrase: news names the same indicators in article after article, and the
