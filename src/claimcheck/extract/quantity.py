@@ -86,10 +86,10 @@ from ..normalize import normalize
 from .quantity_build import BUILDERS, clean
 from .numerals import read_cn_decimal, read_numeral
 from .quantity_number import build_number, clear_number_cache
-from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search, unit_guards
+from .quantity_plain import QUAL_LAST, SIGN_LAST, clear_plain_cache, plain_hit, plain_search
 from .quantity_grammar import SPACED_RUN, START, grammars_by_first_char
 from .quantity_spaced import build_spaced
-from .quantity_tables import tables, trie_regex
+from .quantity_tables import tables, trie_regex, unit_guards
 
 __all__ = ["find_quantities", "clear_caches"]
 
@@ -318,7 +318,7 @@ def _numeral_words() -> str:
     一度电). A bigram is used only when every word it starts has no other candidate character.
     Example: for 百, "(?<=百)(?<![…]百)(?:姓|强(?!…))".
     """
-    guards = unit_guards()
+    guards = unit_guards(tables().units)
     by_numeral: dict[str, dict[str, str]] = {}
     for key, entries in sorted(tables().skip_index.items()):
         words = [w for off, w in entries if off == 0]

@@ -15,9 +15,9 @@ from decimal import Decimal
 from .numerals import place_of
 from .quantity_build import apply_shape, before, clean, direction, integral, below_zero
 from .quantity_grammar import BETWEEN
-from .quantity_tables import tables, trie_regex, unit_guard
+from .quantity_tables import tables, trie_regex, unit_guards
 
-__all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "unit_guards", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
+__all__ = ["plain_search", "plain_hit", "clear_plain_cache", "fast", "QUAL_LAST", "SIGN_LAST", "RANK_CONTEXT",
            "QUOTES_OPEN", "QUOTES_CLOSE"]
 
 _T = tables()
@@ -67,7 +67,7 @@ def _plain_tail() -> str:
     "5G" or "1、2号线" (a date, a time, labels). Years and phone numbers (2025年, 13800138000家)
     match here but plain_hit sends them to the grammar, which reads them first.
     """
-    guards = unit_guards()
+    guards = unit_guards(_UNITS)
     units = {}
     for text, guard in guards.items():
         if text in _PLAIN_UNITS and text not in ("%", "‰"):
@@ -141,11 +141,6 @@ def _bare_block() -> set[str]:
     chars |= set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
     chars |= set("\x1c\x1d\x1e\x1f\x85\u2028\u2029")  # what \\s reads besides the space (dates: 2024\u2028-2025)
     return chars
-
-
-def unit_guards() -> dict[str, str]:
-    """Each unit's guard as the grammar writes it (``quantity_tables.unit_guard``)."""
-    return {text: unit_guard(text, unit) for text, unit in _UNITS.items()}
 
 
 # What the grammar reads before a number phrase: a mobile or 400 number, a year before 年.

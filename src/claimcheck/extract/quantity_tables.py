@@ -9,7 +9,7 @@ from functools import cache
 
 from ..resources import load_rules_toml
 
-__all__ = ["Unit", "Shape", "Tables", "tables", "trie_regex"]
+__all__ = ["Unit", "Shape", "Tables", "tables", "trie_regex", "unit_guard", "unit_guards"]
 
 INF = Decimal("Infinity")
 
@@ -82,8 +82,12 @@ def _unit_pattern(units: dict[str, Unit]) -> str:
     units come first inside a group, so 人次 wins over 人; a unit's guard (``not_before``: 集 is
     no unit in 集团) sits on its leaf.
     """
-    guards = {text: unit_guard(text, unit) for text, unit in units.items()}
-    return trie_regex(guards)
+    return trie_regex(unit_guards(units))
+
+
+def unit_guards(units: dict[str, Unit]) -> dict[str, str]:
+    """Each unit's text and its guard (``unit_guard``)."""
+    return {text: unit_guard(text, unit) for text, unit in units.items()}
 
 
 def unit_guard(text: str, unit: Unit) -> str:
