@@ -16,7 +16,7 @@ from .numerals import DIGITS, Reading, read_any, read_numeral
 from .quantity_tables import Shape, tables
 
 __all__ = ["Hit", "BUILDERS", "LETTER_FACTORS", "clean", "integral", "signed", "below_zero", "before", "direction", "label", "point", "rounding",
-           "apply_shape", "is_bare_magnitude"]
+           "apply_shape", "is_bare_magnitude", "ONLY_BARE"]
 
 _ONE = Decimal(1)
 _TWO = Decimal(2)
@@ -29,7 +29,7 @@ _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
 _DASHES = frozenset("-—–~")
 _CLOSE_PARENS = frozenset(")）")  # 1万(含)-5万元: the dash after a note is no minus sign
 _BEFORE_LENGTHS = tuple(range(max(map(len, tables().before)), 0, -1))  # 大于或等于 … 约
-_ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
+ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # qualifiers that only go with a bare magnitude: 上百, 数十
 
 
 class Hit(NamedTuple):
@@ -170,7 +170,7 @@ def _qualified(value: Decimal, t: str, start: int, floor: int, post: str | None,
     """Start, interval and qualifier of a ratio word with a qualifier before or after it."""
     T = tables()
     word, qs = before(t, start, floor)
-    if word in _ONLY_BARE and word not in allow:
+    if word in ONLY_BARE and word not in allow:
         word = None
     shape = T.after[post] if post else (T.before[word] if word else None)
     if shape is None:

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .numerals import DIGITS, Reading, place_of, read_any, read_numeral, split_adjacent_range
-from .quantity_build import (LETTER_FACTORS, Hit, apply_shape, before, clean, direction, is_bare_magnitude, label,
-                             point, rounding, signed)
+from .quantity_build import (LETTER_FACTORS, ONLY_BARE, Hit, apply_shape, before, clean, direction,
+                             is_bare_magnitude, label, point, rounding, signed)
 from .quantity_grammar import BETWEEN, number_regex
 from .quantity_plain import QUAL_LAST, QUOTES_CLOSE, QUOTES_OPEN, RANK_CONTEXT, fast
 from .quantity_tables import Unit, tables
@@ -34,17 +34,10 @@ _PLACE_VALUE = {"十": Decimal(10), "拾": Decimal(10), "百": Decimal(100), "�
                 "仟": Decimal(1000), "万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8), "億": Decimal(10**8)}
 _CN_DIGITS = frozenset("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _CN_DIGIT_CHARS = "".join(_CN_DIGITS)
-_DIGIT_VALUE = DIGITS
 _AS_STATED = replace(_UNITS["折"], factor=_ONE)  # 75折: two digits are the percentage itself
-_MAGNITUDES = frozenset("十拾百佰千仟万萬亿億兆")
 _SECTIONS = "万萬亿億兆"
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億兆"
 _PLAIN_CN = "零〇○一二两三四五六七八九十百千"  # not financial, not a section: 十二 alone is a word
-_QUAL_LAST = QUAL_LAST
-_ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # only before a bare magnitude: 上百, 数十
-_QUOTES_OPEN = QUOTES_OPEN
-_QUOTES_CLOSE = QUOTES_CLOSE
-_RANK_CONTEXT = RANK_CONTEXT  # a rank written without 第: "全国综合排名升至108位"
 _COUNT_BEFORE = frozenset("共有仅只达剩")  # 共有一家企业: 一 is a count here
 _ASCII_DIGITS = frozenset("0123456789")
 _ENUM_AFTER = frozenset("、)）")  # 一、 / (二) / 3) at the start of a line: list labels
@@ -155,7 +148,7 @@ def _tenths(n1: str, n2: str | None, unit_text: str, unit: Unit) -> tuple[Unit |
     """
     if unit_text == "折" and not n2:
         if len(n1) == 2 and n1[0] in _CN_DIGITS and n1[1] in _CN_DIGITS and n1[0] not in "零〇○":
-            return _AS_STATED, str(_DIGIT_VALUE[n1[0]] * 10 + _DIGIT_VALUE[n1[1]])  # 七五折
+            return _AS_STATED, str(DIGITS[n1[0]] * 10 + DIGITS[n1[1]])  # 七五折
         if n1.isdigit() and len(n1) == 2 and n1[0] != "0":
             return _AS_STATED, n1  # 75折
     top = _TEN if unit_text == "成" else _BELOW_TEN  # 十成 is all of it; 十折 is no discount, not a figure
@@ -210,7 +203,7 @@ def _core(key: tuple, qual: str | None) -> object:
     if r1 is None:
         return None
     bare_mag = is_bare_magnitude(n1)
-    if (qual in _ONLY_BARE and not bare_mag) or (qual == "近" and unit is not None and unit.dim == "duration"):
+    if (qual in ONLY_BARE and not bare_mag) or (qual == "近" and unit is not None and unit.dim == "duration"):
         qual = None  # 近3年 is "in the last three years", not "nearly three"
     if not (unit or approx or post or qual or pair or m1):
         return _BARE
@@ -426,7 +419,7 @@ def _bare(n1: str, t: str, start: int, end: int) -> Hit | None:
             return label(start, end, "date", "time")  # 正月十五
     else:
         digits = n1.replace(",", "")
-        if t[start - 1:start] in _QUOTES_OPEN and t[end:end + 1] in _QUOTES_CLOSE:
+        if t[start - 1:start] in QUOTES_OPEN and t[end:end + 1] in QUOTES_CLOSE:
             return label(start, end, "label")  # "1571"工作部署
         if digits.isdigit():
             if len(digits) > 1 and digits[0] == "0":
@@ -453,12 +446,11 @@ def _cjk(c: str) -> bool:
     return bool(c) and "\u3400" <= c <= "\u9fff"
 
 
-
 def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """The general number phrase, with its qualifier, sign word and unit."""
     start = g.start()
     qual, qual_start = None, start
-    if start > floor and (t[start - 1] in _QUAL_LAST or t[start - 1] == " "):
+    if start > floor and (t[start - 1] in QUAL_LAST or t[start - 1] == " "):
         qual, qual_start = before(t, start, floor)
     if qual is None and (t[start] in _ASCII_DIGITS and t[start - 1:start] not in ("每", "-", "氏", "币", "度", " ", ".")
           and t[g.end():g.end() + 1] not in _NOT_FAST_AFTER):
@@ -508,8 +500,8 @@ def build_number(g: re.Match[str], t: str, floor: int) -> Hit | None:
     kind, dim, unit = core.kind, core.dim, core.unit
     if unit in _PREFIXED and start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " "):
         unit, dim = _prefixed(unit, dim, t, start, floor)
-    if core.rank_candidate and _RANK_CONTEXT.search(t, max(floor, start - 10), start):
-        kind, dim, unit = "ordinal", "rank", "rank"
+    if core.rank_candidate and RANK_CONTEXT.search(t, max(floor, start - 10), start):
+        kind, dim, unit = "ordinal", "rank", "rank"  # 全国综合排名升至108位: a rank written without 第
     if start > floor and t[start - 1] == "每":
         # 每10万人口中, 每万人: the base of a rate, not a figure of its own
         return Hit(start, end, core.value, core.low, core.high, unit, dim, core.qualifier, kind, False,
