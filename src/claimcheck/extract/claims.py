@@ -20,8 +20,8 @@ from ..normalize import fold
 from .context import Heading, Layout
 from .entities import (Mention, clause_entity, find_mentions, gazetteer, heading_entity, heading_is_silent, main_entity,
                        org_key, sentence_org, sentence_place, short_form)
-from .indicators import (Reading, attribute_prefix, canonical, frame_rank, is_generic, lexicon, read_indicator,
-                         split_pair, subject_noun, title_rank)
+from .indicators import (Reading, attribute_prefix, canonical, frame_rank, is_generic, read_indicator, split_pair,
+                         strip_attributes, subject_noun, title_rank)
 from .periods import as_of, document_date, find_periods
 
 __all__ = ["Extraction", "extract_document"]
@@ -438,9 +438,9 @@ class _Builder:
         extra = _attribute_words(reading.noun) if reading.noun else ()
         if extra:  # 其中国家级3个: the whole's indicator, with the part's attribute
             kept = tuple(a for a in attrs if a not in _LEVELS)
-            key, attrs = canonical(_strip_attrs(text_form), kept + extra)
+            key, attrs = canonical(strip_attributes(text_form)[1], kept + extra)
         elif reading.measure == "level" and reading.total:  # 新增…5.2万户,总量达到41.3万户: the stock
-            key, attrs = canonical(_strip_attrs(text_form))
+            key, attrs = canonical(strip_attributes(text_form)[1])
         elif reading.measure == "level":  # "104所,87所已投用": a bare number after its whole is a part
             attrs = attrs + ("part",)
         return _Indicator(key, text_form, attrs, 0.8, source_entity)
@@ -529,17 +529,6 @@ def _is_plan(text: str, start: int, pos: int) -> bool:
     """A plan word between ``start`` and the number at ``pos`` (one character more: 将近 is no plan)."""
     first = _TARGET.search(text, start, pos + 1)  # matches come in order: only the first can start before pos
     return first is not None and first.start() < pos
-
-
-def _strip_attrs(noun: str) -> str:
-    lex = lexicon()
-    rest = noun
-    while rest not in lex.alias:
-        word = attribute_prefix(rest, shorter=True)
-        if word is None:
-            break
-        rest = rest[len(word):]
-    return rest
 
 
 def _quote(text: str, sentence: tuple[int, int], q: Quantity) -> str:

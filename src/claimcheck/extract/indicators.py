@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from ..resources import load_rules_toml
 
-__all__ = ["Lexicon", "lexicon", "canonical", "attribute_prefix", "Reading", "read_indicator", "is_generic",
+__all__ = ["Lexicon", "lexicon", "canonical", "attribute_prefix", "strip_attributes", "Reading", "read_indicator", "is_generic",
            "subject_noun", "title_rank", "frame_rank", "split_pair"]
 
 # A noun: Chinese characters and Latin words, a Latin word with its figure ("PM2.5平均浓度", "PM10").
@@ -78,6 +78,19 @@ def attribute_prefix(rest: str, shorter: bool = False) -> str | None:
 _TRAILING_NOISE = re.compile(r"(?:的)?(?:数量|总数|数目|个数)$|(?<=改造|建设|提升)(?:工程|项目|任务)$")
 
 
+def strip_attributes(noun: str) -> tuple[list[str], str]:
+    """The attribute words ``noun`` opens with, peeled until a known alias or a bare word is left,
+    and that rest: ``全市国家级高新技术企业`` → (["全市", "国家级"], "高新技术企业")."""
+    alias, words, rest = lexicon().alias, [], noun
+    while rest not in alias:
+        word = attribute_prefix(rest, shorter=True)
+        if word is None:
+            break
+        words.append(word)
+        rest = rest[len(word):]
+    return words, rest
+
+
 # Remembered per noun phrase: news names the same indicators in article after article, and the
 # fold (attribute words, aliases, implied attributes, key order) is the costliest step of a claim.
 @lru_cache(maxsize=8192)
@@ -88,14 +101,8 @@ def canonical(noun: str, extra: tuple[str, ...] = ()) -> tuple[str, tuple[str, .
     (``新增国家级创新平台``) unless the indicator implies them; neutral ones (全市, 各类) are dropped.
     """
     lex = lexicon()
-    attrs = list(extra)
-    rest = noun
-    while rest not in lex.alias:
-        word = attribute_prefix(rest, shorter=True)
-        if word is None:
-            break
-        attrs.append(word)
-        rest = rest[len(word):]
+    words, rest = strip_attributes(noun)
+    attrs = [*extra, *words]
     if rest not in lex.alias:
         trimmed = _TRAILING_NOISE.sub("", rest)
         rest = trimmed if len(trimmed) >= 2 else rest
