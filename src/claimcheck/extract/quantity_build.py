@@ -20,6 +20,7 @@ __all__ = ["Hit", "BUILDERS", "LETTER_FACTORS", "clean", "integral", "signed", "
 
 _ONE = Decimal(1)
 _TWO = Decimal(2)
+_FIFTY = Decimal(50)  # 半数, 半百, 打对折
 # Magnitude letters after digits (quantity_grammar._LETTER_MAG): 40k, 3w, 2.5M.
 LETTER_FACTORS = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "M": Decimal(10**6)}
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
@@ -355,10 +356,9 @@ def build_cheng(g: re.Match[str], t: str, floor: int) -> Hit | None:
 
 def build_half(g: re.Match[str], t: str, floor: int) -> Hit | None:
     """半数 / 一半 → 50 %; 过半 / 超过半数 → (50, ∞) %; 一半以上 → [50, ∞) %."""
-    fifty = Decimal(50)
-    start, (low, high, li, hi), qualifier = _qualified(fifty, t, g.start(), floor, g["hpost"],
+    start, (low, high, li, hi), qualifier = _qualified(_FIFTY, t, g.start(), floor, g["hpost"],
                                                         frozenset(("过",)))
-    return Hit(start, g.end(), fifty, low, high, "%", "ratio", qualifier, "percent", True, li, hi)
+    return Hit(start, g.end(), _FIFTY, low, high, "%", "ratio", qualifier, "percent", True, li, hi)
 
 
 def build_half_unit(g: re.Match[str], t: str, floor: int) -> Hit | None:
@@ -371,9 +371,6 @@ def build_half_unit(g: re.Match[str], t: str, floor: int) -> Hit | None:
                    unit_text=g["hu"])
     return Hit(g.start(), g.end(), half, half, half, unit.unit, unit.dim, None, unit.kind, unit.claimable,
                unit_text=g["hu"])
-
-
-_FIFTY = Decimal(50)
 
 
 def build_banbai(g: re.Match[str], t: str, floor: int) -> Hit | None:
