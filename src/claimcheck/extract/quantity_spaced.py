@@ -23,8 +23,8 @@ from .quantity_number import build_number
 __all__ = ["build_spaced", "join_at"]
 
 _CN_DIGITS = "零〇○一二两兩倆三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
-_PLACES = "十拾百佰千仟廿卅"
-_SECTIONS = "万萬亿億兆"
+_PLACES = "".join(PLACES) + "廿卅"
+_SECTIONS = "".join(SECTIONS)
 _ASCII = "0123456789"
 _DIGITS = frozenset(_CN_DIGITS + _ASCII)
 _NUMBER = frozenset(_CN_DIGITS + _ASCII + _PLACES + _SECTIONS)
