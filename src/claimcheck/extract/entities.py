@@ -42,8 +42,7 @@ class Mention(NamedTuple):
 class Gazetteer:
     """The place names, their canonical keys, and the organisation suffixes, compiled once."""
 
-    names: dict[str, tuple[str, bool]]  # alias -> (key, weak)
-    self_names: frozenset[str]
+    names: dict[str, tuple[str, bool]]  # alias -> (key, weak); self names (全市) are in ``kinds`` only
     place_re: re.Pattern[str]
     zone_suffixes: tuple[str, ...]
     suffix_re: re.Pattern[str]
@@ -73,7 +72,7 @@ def gazetteer() -> Gazetteer:
     # the engine follows one branch per character instead of trying every name (twice as fast).
     kinds = {name: (key, "weak" if weak else "place") for name, (key, weak) in names.items()}
     kinds.update((name, ("", "self")) for name in self_names)  # a self name (全市, 我市) wins
-    return Gazetteer(names, self_names, re.compile(trie_regex(dict.fromkeys(every, ""))), zones,
+    return Gazetteer(names, re.compile(trie_regex(dict.fromkeys(every, ""))), zones,
                      re.compile(trie_regex(dict.fromkeys(suffixes, ""))), tuple(org.get("anaphora", [])), short,
                      tuple(org.get("subject_suffixes", [])), kinds)
 
