@@ -36,7 +36,9 @@ class Extraction(NamedTuple):
 
 
 # Plan words before the number in its sentence: "力争2025年达到700家", "预计实现营业收入92亿元".
-_TARGET = re.compile(r"力争|预计|确保|拟|争取(?!到)|预期|有望|力求|将(?!近)|要在|计划(?=[0-9到在于将实现新建完成达今明])|"
+# Plan verbs that both mark a target and lead a list of targets (计划 only before what is planned).
+_PLAN_VERBS = r"力争|确保|争取(?!到)|计划(?=[0-9到在于将实现新建完成达今明])"
+_TARGET = re.compile(_PLAN_VERBS + r"|预计|拟|预期|有望|力求|将(?!近)|要在|"
                      r"目标(?=[是为:：])")
 _RATIO_AFTER = re.compile(r"\s*:\s*[0-9]")
 _RATIO_BEFORE = re.compile(r"[0-9]\s*:\s*$")
@@ -521,7 +523,7 @@ def _shared_head(items: list[str]) -> list[str]:
 
 # A list of targets led by a plan phrase, its items separated by ；: "主要预期目标是：地区生产总值增长6.5%左右；
 # 一般公共预算收入增长5%；城镇新增就业2.5万人". The leader reaches every item up to the full stop.
-_PLAN_LEADER = re.compile(r"目标(?:是|为)?[:：]|预期目标|力争|确保|争取(?!到)|计划(?=[0-9到在于将实现新建完成达今明])")
+_PLAN_LEADER = re.compile(r"目标(?:是|为)?[:：]|预期目标|" + _PLAN_VERBS)
 _FULL_STOP = re.compile(r"[。！？!?]")
 
 
