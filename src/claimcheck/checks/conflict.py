@@ -16,7 +16,7 @@ from typing import Any
 
 from ..extract.indicators import lexicon
 from ..extract.periods import comparable
-from ..group import compared_interval, conflicting_pairs, group_key, interval, overlaps, tolerance_for
+from ..group import Bound, compared_interval, conflicting_pairs, group_key, interval, overlaps, tolerance_for
 from ..model import CheckResult, Claim, Corpus, Document, Group
 from ..options import Options
 from ..report.jsonout import number
@@ -120,9 +120,14 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
 def _below(later: Claim, earlier: Claim, tolerance: float) -> bool:
     """True when every value ``later`` admits is smaller than every value ``earlier`` admits (both in
     the base unit: 1.2万吨 after 2500万斤 is a shrink)."""
-    (_, _), (hi, _) = compared_interval(later, tolerance)
-    (lo, _), (_, _) = compared_interval(earlier, tolerance)
-    return hi is not None and lo is not None and not overlaps(later, earlier, tolerance) and hi <= lo
+    return _bounds_below(compared_interval(later, tolerance), compared_interval(earlier, tolerance))
+
+
+def _bounds_below(later: tuple[Bound, Bound], earlier: tuple[Bound, Bound]) -> bool:
+    """``_below`` on intervals already from ``compared_interval`` (the pair search converts each claim once)."""
+    _, (hi, hi_in) = later
+    (lo, lo_in), _ = earlier
+    return hi is not None and lo is not None and (hi < lo or (hi == lo and not (hi_in and lo_in)))
 
 
 def _shrink(g: Group, members: list[Claim], options: Options, docs: dict[str, Document]) -> CheckResult | None:
@@ -133,8 +138,9 @@ def _shrink(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
     # Only periods the text states: a figure read "as of" its article's date may be older than that.
     dated = sorted((c for c in members if c.period.known and c.period.source in ("explicit", "relative", "heading")),
                    key=lambda c: (c.period.end, c.span.doc, c.span.start))
-    pairs = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1:]
-             if a.period.end < b.period.end and _below(b, a, tol)]
+    bounds = [compared_interval(c, tol) for c in dated]  # once per claim, not once per pair
+    pairs = [(a, dated[j]) for i, a in enumerate(dated) for j in range(i + 1, len(dated))
+             if a.period.end < dated[j].period.end and _bounds_below(bounds[j], bounds[i])]
     if not pairs:
         return None
     later, earlier = pairs[-1][1], pairs[-1][0]
