@@ -163,13 +163,10 @@ def tolerance_for(indicator: str, options: Options) -> float:
         return 0.0
     if indicator in options.tolerances:
         return float(options.tolerances[indicator])
-    from .extract.indicators import canonical, lexicon
+    from .extract.indicators import attribute_prefix, canonical
 
     rest = indicator
-    while True:  # peel attribute words off the front: 新增国家级创新平台 → 创新平台
-        word = next((w for w in lexicon().prefixes if rest.startswith(w) and len(rest) > len(w)), None)
-        if word is None:
-            break
+    while (word := attribute_prefix(rest, shorter=True)) is not None:  # 新增国家级创新平台 → 创新平台
         rest = rest[len(word):]
     for name in (rest, canonical(rest)[0]):
         if name in options.tolerances:
