@@ -24,7 +24,6 @@ K = 8  # k-gram length in matching characters: long enough that Chinese 8-grams 
 W = 8  # winnowing window: any common run of K + W - 1 = 15 matching characters shares a fingerprint
 _BASE = 0x100000001B3  # odd multiplier of the rolling polynomial (FNV prime; any odd 64-bit works)
 _MIX = 0x9E3779B97F4A7C15  # odd constant for the final mix, so minima are not biased to low code points
-_NONE = 0xFFFFFFFFFFFFFFFF  # hash of a k-gram that does not exist (crosses a document end)
 
 
 @lru_cache(maxsize=1)
