@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["Outcome", "postprocess", "enabled_codes", "select_ignore", "suppress_inline", "suppress_by_fingerprint",
            "mark_baselined", "stale_entries", "order_locations", "successors", "sort_findings"]
 
-_SEVERITY_ORDER = WORST_FIRST
-
 
 @dataclass
 class Outcome:
@@ -154,7 +152,7 @@ def successors(findings: list[Finding], run: Run, stale: list[Entry]) -> dict[st
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
     """Severity (errors first), rule, first location, fingerprint: the same order for the same input."""
-    return sorted(findings, key=lambda f: (_SEVERITY_ORDER.index(f.severity), f.rule, f.spans, f.fingerprint))
+    return sorted(findings, key=lambda f: (WORST_FIRST.index(f.severity), f.rule, f.spans, f.fingerprint))
 
 
 def postprocess(run: Run, *, options: Options | None = None, suppressions: tuple[Suppression, ...] = (),
