@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 from ..baseline import Entry
 from ..codes import WORST_FIRST
-from ..model import Finding, Span
+from ..model import Finding
 from .jsonout import summary
-from .lines import LineIndex
+from .lines import Places
 
 if TYPE_CHECKING:
     from ..engine import Run
@@ -26,19 +26,6 @@ def cell(text: str) -> str:
     return html.escape(text, quote=False).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
-class _Where:
-    def __init__(self, run: Run) -> None:
-        self._run, self._lines = run, {}
-
-    def __call__(self, span: Span) -> str:
-        doc = self._run.document(span.doc)
-        if doc is None:
-            return span.doc
-        index = self._lines.get(doc.id) or self._lines.setdefault(doc.id, LineIndex(doc.text))
-        line, col = index.position(span.start)
-        return f"{doc.path}:{line}:{col}"
-
-
 def _headline(counts: dict, stale: int) -> str:
     n = counts["findings"]
     if n == 0:
@@ -53,7 +40,7 @@ def _headline(counts: dict, stale: int) -> str:
     return head + (f"; {', '.join(extra)}" if extra else "")
 
 
-def _details(f: Finding, run: Run, where: _Where) -> list[str]:
+def _details(f: Finding, run: Run, where: Places) -> list[str]:
     claims = {c.id: c for c in run.claims}
     out = [f"<details><summary>{_ICON[f.severity]} {f.rule} {html.escape(f.message[:80])}</summary>", ""]
     refs = list(zip(f.spans, f.claims)) if len(f.claims) == len(f.spans) else [(s, None) for s in f.spans]
@@ -69,7 +56,7 @@ def render_markdown(run: Run, *, stale: list[Entry] | None = None, include_all: 
                     successors: dict[str, str] | None = None) -> str:
     """The summary as Markdown text."""
     counts = summary(run)
-    where = _Where(run)
+    where = Places({d.id: d for d in run.documents})
     shown = [f for f in run.findings if include_all or f.status == "new"]
     out = [MARKER, _headline(counts, len(stale or [])), "",
            f"{counts['documents']} articles, {counts['claims']} claims in {counts['groups']} groups"

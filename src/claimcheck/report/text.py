@@ -8,8 +8,7 @@ Layout, for a 100-column terminal::
         …培育国家高新技术企业609家(占全区30%),…
 
 Colour only on a terminal and never with ``NO_COLOR`` (rich honours both). ``-v`` adds the
-consistent groups and timelines. Duplicate findings are drawn by ``report.text_duplicates`` when
-that module is present.
+consistent groups and timelines. Duplicate findings are drawn by ``report.text_duplicates``.
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from rich.text import Text
 from ..codes import rules
 from ..model import Claim, Document, Finding, Group
 from .jsonout import number, summary
-from .lines import LineIndex
+from .lines import Places
 from .snippets import reading, snippet
 from .text_duplicates import render_duplicate
 
@@ -36,22 +35,6 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold 
 _MARK = {"error": "✖", "warning": "▲", "info": "●"}
 _MAX_CLAIMS = 12  # claims shown per finding; a large group is summarised
 _VERDICT_STYLE = {"consistent": "green", "timeline": "cyan", "conflict": "red"}
-
-
-class _Places:
-    """``path:line:col`` of spans, with one line index per document."""
-
-    def __init__(self, docs: dict[str, Document]) -> None:
-        self.docs = docs
-        self._lines: dict[str, LineIndex] = {}
-
-    def where(self, doc_id: str, offset: int) -> str:
-        doc = self.docs.get(doc_id)
-        if doc is None:
-            return doc_id
-        index = self._lines.get(doc_id) or self._lines.setdefault(doc_id, LineIndex(doc.text))
-        line, col = index.position(offset)
-        return f"{doc.path}:{line}:{col}"
 
 
 def _reading(c: Claim) -> str:
@@ -72,9 +55,9 @@ def _quote(c: Claim, doc: Document | None, width: int) -> Text:
     return out
 
 
-def _claim_lines(c: Claim, places: _Places, docs: dict[str, Document], width: int, note: str = "") -> list[Text]:
+def _claim_lines(c: Claim, places: Places, docs: dict[str, Document], width: int, note: str = "") -> list[Text]:
     head = Text("  ")
-    head.append(places.where(c.span.doc, c.span.start), style="cyan")
+    head.append(places(c.span), style="cyan")
     head.append("  ")
     head.append(c.quantity.text, style="bold")
     head.append(f"  {_reading(c)}", style="magenta")
@@ -102,7 +85,7 @@ def _title(f: Finding) -> Text:
     return t
 
 
-def _conflict(console: Console, f: Finding, claims: dict[str, Claim], places: _Places,
+def _conflict(console: Console, f: Finding, claims: dict[str, Claim], places: Places,
               docs: dict[str, Document]) -> None:
     console.print(_title(f))
     _indented(console, f.message)
@@ -139,7 +122,7 @@ def _other(console: Console, f: Finding, docs: dict[str, Document]) -> None:
     console.print()
 
 
-def _group(console: Console, g: Group, claims: dict[str, Claim], places: _Places) -> None:
+def _group(console: Console, g: Group, claims: dict[str, Claim], places: Places) -> None:
     head = Text("  ")
     head.append(f"{g.verdict:<10}", style=_VERDICT_STYLE.get(g.verdict, ""))
     head.append(f" {g.indicator} · {g.entity}", style="bold")
@@ -153,7 +136,7 @@ def _group(console: Console, g: Group, claims: dict[str, Claim], places: _Places
         line = Text("      ")
         line.append(_pad(c.quantity.text, 12), style="bold")
         line.append(_pad(c.period.label, 16), style="dim")
-        line.append(places.where(c.span.doc, c.span.start), style="cyan")
+        line.append(places(c.span), style="cyan")
         console.print(line, highlight=False)
     if len(g.claims) > _MAX_CLAIMS:
         console.print(Text(f"      … {len(g.claims) - _MAX_CLAIMS} more", style="dim"), highlight=False)
@@ -188,7 +171,7 @@ def render_text(run: Run, console: Console, verbose: bool = False) -> None:
     """Print the findings (conflicts first), optionally the other groups, and a summary line."""
     docs = {d.id: d for d in run.documents}
     claims = {c.id: c for c in run.claims}
-    places = _Places(docs)
+    places = Places(docs)
     new = [f for f in run.findings if f.status == "new"]
     for f in (f for f in new if _kind(f) == _CONFLICT):
         _conflict(console, f, claims, places, docs)
