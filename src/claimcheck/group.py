@@ -23,7 +23,7 @@ from .options import Options
 from .unit_compare import base_factor, unit_family, written_magnitude
 
 __all__ = ["build_groups", "group_key", "MIN_CONFIDENCE", "unit_family", "overlaps", "conflicting_pairs",
-           "interval", "compared_interval"]
+           "interval", "compared_interval", "meets"]
 
 
 def group_key(claim: Claim) -> tuple[str, str, str, str, str, str]:
@@ -90,7 +90,7 @@ def compared_interval(claim: Claim, tolerance: float = 0.0) -> tuple[Bound, Boun
             (None if high is None else Fraction(high) * factor, high_in))
 
 
-def _meets(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
+def meets(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
     """True when two intervals ``((low, inclusive), (high, inclusive))`` share a value."""
     (alo, ali), (ahi, ahi_in) = a
     (blo, bli), (bhi, bhi_in) = b
@@ -114,7 +114,7 @@ def _meets(a: tuple[Bound, Bound], b: tuple[Bound, Bound]) -> bool:
 
 def overlaps(a: Claim, b: Claim, tolerance: float = 0.0) -> bool:
     """True when some value satisfies both claims' intervals."""
-    return _meets(compared_interval(a, tolerance), compared_interval(b, tolerance))
+    return meets(compared_interval(a, tolerance), compared_interval(b, tolerance))
 
 
 def _pairs(claims: Sequence[Claim], tolerance: float) -> Iterator[tuple[Claim, Claim]]:
@@ -131,13 +131,13 @@ def _pairs(claims: Sequence[Claim], tolerance: float) -> Iterator[tuple[Claim, C
     def scoped(i: int, j: int) -> bool:
         """Article i itself states both values (a scope difference it makes on its own, as in a
         reprinted article): then i and j do not contradict each other."""
-        return any(not _meets(bounds[i], bounds[k]) and _meets(bounds[k], bounds[j])
+        return any(not meets(bounds[i], bounds[k]) and meets(bounds[k], bounds[j])
                    for k in by_doc[claims[i].span.doc] if k != i)
 
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
-            if a.span.doc != b.span.doc and comparable(a.period, b.period) and not _meets(bounds[i], bounds[j]) \
+            if a.span.doc != b.span.doc and comparable(a.period, b.period) and not meets(bounds[i], bounds[j]) \
                     and not scoped(i, j) and not scoped(j, i):
                 yield a, b
 

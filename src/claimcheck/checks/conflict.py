@@ -16,7 +16,7 @@ from typing import Any
 
 from ..extract.indicators import lexicon
 from ..extract.periods import comparable
-from ..group import Bound, compared_interval, conflicting_pairs, group_key, interval, overlaps, tolerance_for
+from ..group import Bound, compared_interval, conflicting_pairs, group_key, interval, meets, tolerance_for
 from ..model import CheckResult, Claim, Corpus, Document, Group
 from ..options import Options
 from ..report.jsonout import number
@@ -88,7 +88,8 @@ def _quote_key(c: Claim) -> str:
 
 
 def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Document]) -> CheckResult | None:
-    pairs = conflicting_pairs(members, tolerance_for(g.indicator, options))
+    tol = tolerance_for(g.indicator, options)
+    pairs = conflicting_pairs(members, tol)
     if not pairs:
         return None
     against: Counter[str] = Counter()
@@ -96,10 +97,11 @@ def _result(g: Group, members: list[Claim], options: Options, docs: dict[str, Do
         against[a.id] += 1
         against[b.id] += 1
     involved = _order([c for c in members if against[c.id]], against, docs)
-    tol = tolerance_for(g.indicator, options)
     rest = [c for c in members if not against[c.id]]
+    bounds = {c.id: compared_interval(c, tol) for c in members}  # each claim converted once
     # Agreeing: same time as every claim in conflict and compatible with each; the rest are other periods.
-    others = [c for c in rest if all(comparable(c.period, x.period) and overlaps(c, x, tol) for x in involved)]
+    others = [c for c in rest
+              if all(comparable(c.period, x.period) and meets(bounds[c.id], bounds[x.id]) for x in involved)]
     later = [c for c in rest if c not in others]
     base = group_key(members[0])[4]
     identity = ("conflict", g.entity, g.indicator, g.measure, g.unit, base,
