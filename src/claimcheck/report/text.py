@@ -49,7 +49,6 @@ def _quote(c: Claim, doc: Document | None, width: int) -> Text:
         return out.append(c.quote)
     radius = max(8, (width - 6 - 2 * len(c.quantity.text)) // 4)
     for text, cls in snippet(doc.text, c.span.start, c.span.end, c.indicator_text, radius=radius):
-        text = " ".join(text.split()) if "\n" in text else text
         style = {"num": "bold reverse", "ind": "underline", "gap": "dim"}.get(cls, "")
         out.append(text, style=style)
     return out
