@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .numerals import DIGITS, Reading, read_any, read_numeral
 from .quantity_tables import Shape, tables
 
-__all__ = ["Hit", "BUILDERS", "LETTER_FACTORS", "clean", "integral", "signed", "below_zero", "before", "direction", "label", "point", "rounding",
+__all__ = ["Hit", "BUILDERS", "QUAL_LAST", "LETTER_FACTORS", "clean", "integral", "signed", "below_zero", "before", "direction", "label", "point", "rounding",
            "apply_shape", "is_bare_magnitude", "ONLY_BARE"]
 
 _ONE = Decimal(1)
@@ -24,7 +24,7 @@ _FIFTY = Decimal(50)  # 半数, 半百, 打对折
 # Magnitude letters after digits (quantity_grammar._LETTER_MAG): 40k, 3w, 2.5M.
 LETTER_FACTORS = {"k": Decimal(1000), "K": Decimal(1000), "w": Decimal(10000), "M": Decimal(10**6)}
 _MAGNITUDE_CHARS = "十拾百佰千仟万萬亿億"
-_QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}
+QUAL_LAST = frozenset(w[-1] for w in tables().before) | {"币"}  # 约合人民币5亿元
 _DIR_LAST = frozenset(w[-1] for w in tables().directions)
 _PROVINCES = frozenset("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳台")
 _DASHES = frozenset("-—–~")
@@ -96,10 +96,10 @@ def rounding(r: Reading) -> tuple[Decimal, Decimal, bool, bool]:
 
 def before(t: str, start: int, floor: int) -> tuple[str | None, int]:
     """The qualifier word written just before ``start`` (longest first), and where it starts."""
-    if start > floor + 1 and t[start - 1] == " " and t[start - 2] in _QUAL_LAST:
+    if start > floor + 1 and t[start - 1] == " " and t[start - 2] in QUAL_LAST:
         word, s = before(t, start - 1, floor)  # 超过 600 家: a space on each side of the digits
         return (word, s) if word else (None, start)
-    if start <= floor or t[start - 1] not in _QUAL_LAST:
+    if start <= floor or t[start - 1] not in QUAL_LAST:
         return None, start  # the common case, decided by one set lookup
     if t[start - 3:start] == "人民币" and start - 3 > floor:
         word, s = before(t, start - 3, floor)  # 约合人民币5亿元

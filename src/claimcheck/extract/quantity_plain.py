@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from .numerals import place_of
-from .quantity_build import apply_shape, before, clean, direction, integral, below_zero
+from .quantity_build import ONLY_BARE, QUAL_LAST, apply_shape, before, below_zero, clean, direction, integral
 from .quantity_grammar import BETWEEN
 from .quantity_tables import tables, trie_regex, unit_guards
 
@@ -26,9 +26,7 @@ _SHAPES = _T.shapes
 _BEFORE = _T.before
 _AFTER = _T.after
 _NEXT_PLACE = _T.shapes["next_place"]  # 余/多/来 after a number: (600, 700) for 600余
-_ONLY_BARE = frozenset(("上", "数", "几", "好几", "过"))  # as in quantity_number: bare magnitudes only
 _ONE = Decimal(1)
-QUAL_LAST = frozenset(w[-1] for w in _T.before) | {"币"}  # 约合人民币5亿元
 SIGN_LAST = frozenset(w[-1] for w in _T.directions) | {"了", "负", "負", "-"}
 # A rank written without 第: "全国综合排名升至108位". Example window: "排名升至".
 RANK_CONTEXT = re.compile(r"(?:排名|位列|排在|名列|位居|排行|排位|居全国|居全区|居全省)[^，。；,;、]{0,6}$")
@@ -269,7 +267,7 @@ def _worded_hit(m: re.Match[str], t: str, floor: int) -> tuple | None:
     start = p
     if p > floor and t[p - 1] in QUAL_LAST:
         qual, qs = before(t, p, floor)
-        if qual in _ONLY_BARE or (qual == "近" and dim == "duration"):
+        if qual in ONLY_BARE or (qual == "近" and dim == "duration"):
             qual = None  # 上/数/过 only qualify a bare magnitude; 近3年 is "the last three years"
         elif qual is not None:
             if (qs > floor and t[qs - 1] in "每负- 氏币度") or _BEFORE[qual] == "several" or approx or post:
